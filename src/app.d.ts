@@ -1,0 +1,20 @@
+// See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Lang } from '$lib/i18n/langs';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			/** A stable code the UI can translate; never a stack trace. */
+			code?: string;
+		}
+		interface Locals {
+			lang: Lang;
+		}
+		interface PageData {
+			lang: Lang;
+		}
+	}
+}
+
+export {};

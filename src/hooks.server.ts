@@ -1,0 +1,67 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { langFromPath } from '$lib/i18n/langs';
+import { readConfig } from '$lib/server/config';
+import { startDatabase, stopDatabase } from '$lib/server/db';
+import { NON_PAGE_CSP, SECURITY_HEADERS } from '$lib/server/http/security-headers.js';
+import { describeError, log, setLogLevel } from '$lib/server/log';
+
+export const init: ServerInit = async () => {
+	const config = readConfig();
+	setLogLevel(config.logLevel);
+	await startDatabase(config);
+	// Emitted by scripts/serve.js (and adapter-node's own entry) once the HTTP server has
+	// finished its in-flight requests after SIGTERM/SIGINT.
+	process.once('sveltekit:shutdown', () => {
+		void stopDatabase();
+	});
+};
+
+function withHeaders(response: Response): Response {
+	const apply = (headers: Headers) => {
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+			if (!headers.has(name)) headers.set(name, value);
+		}
+		if (!headers.has('content-security-policy'))
+			headers.set('content-security-policy', NON_PAGE_CSP);
+	};
+	try {
+		apply(response.headers);
+		return response;
+	} catch {
+		// Some responses (e.g. from fetch) have immutable headers: copy, then set.
+		const copy = new Response(response.body, response);
+		apply(copy.headers);
+		return copy;
+	}
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const lang = langFromPath(event.url.pathname);
+	event.locals.lang = lang;
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%ura.lang%', lang)
+	});
+	// The route id, never the URL: paths and query strings stay out of the logs.
+	log.info('request', {
+		method: event.request.method,
+		route: event.route.id ?? '(none)',
+		status: response.status,
+		ms: Math.round(performance.now() - started)
+	});
+	return withHeaders(response);
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) {
+		log.error('unhandled error', {
+			route: event.route.id ?? '(none)',
+			status,
+			error: describeError(error)
+		});
+	}
+	return {
+		message: status === 404 ? 'Not found' : 'Internal error',
+		code: status === 404 ? 'not_found' : 'internal'
+	};
+};

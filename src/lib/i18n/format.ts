@@ -1,0 +1,31 @@
+import { INTL_LOCALE, type Lang } from './langs';
+
+// Intl does the locale work (grouping, month names, currency symbols); nothing hand-rolled.
+
+export function formatNumber(lang: Lang, value: number): string {
+	return new Intl.NumberFormat(INTL_LOCALE[lang]).format(value);
+}
+
+/**
+ * An amount as people say it: "9000 Lekë" in Albanian, "9,000 Albanian lekë" in English
+ * (English readers may not know the lek, and "ALL" reads as a word).
+ */
+export function formatMoney(lang: Lang, value: number, currency: string): string {
+	return new Intl.NumberFormat(INTL_LOCALE[lang], {
+		style: 'currency',
+		currency,
+		currencyDisplay: lang === 'sq' ? 'symbol' : 'name',
+		maximumFractionDigits: 0
+	}).format(value);
+}
+
+/** A calendar date ('2022-12-01' or a Date) in words: "1 dhjetor 2022" / "1 December 2022". */
+export function formatDate(lang: Lang, value: string | Date): string {
+	const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
+	return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'Europe/Tirane'
+	}).format(date);
+}

@@ -1,0 +1,25 @@
+import type common from '../../../locales/sq/common.json';
+import type home from '../../../locales/sq/home.json';
+
+/**
+ * The namespaces, typed from the Albanian files (Albanian is the source language).
+ * Add a line here when you add locales/sq/NAME.json and locales/en/NAME.json.
+ */
+export interface Resources {
+	common: typeof common;
+	home: typeof home;
+}
+export type Namespace = keyof Resources;
+
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type StripPlural<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
+type Leaves<T, Prefix extends string = ''> = {
+	[K in keyof T & string]: T[K] extends string
+		? `${Prefix}${StripPlural<K>}`
+		: T[K] extends Record<string, unknown>
+			? Leaves<T[K], `${Prefix}${K}.`>
+			: never;
+}[keyof T & string];
+
+/** Every key of a namespace, with plural suffixes folded: 'results.count' for results.count_one. */
+export type TranslationKey<N extends Namespace> = Leaves<Resources[N]>;

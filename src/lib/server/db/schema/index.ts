@@ -1,0 +1,2 @@
+// One schema for both drivers (PGlite and PostgreSQL). Each area has its own file.
+export * from './meta';

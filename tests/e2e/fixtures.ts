@@ -1,0 +1,79 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+export type Guard = {
+	/** Every URL any page of this test asked for, in order. */
+	requests: string[];
+	/** Lets one navigation to another origin through (the quick exit's destination). */
+	allowNavigation(url: string): void;
+	/** Declares a console error this test expects (e.g. the browser's note on a 404). */
+	expectConsoleError(pattern: RegExp): void;
+};
+
+/**
+ * Every e2e test runs under this guard. It records each request, answers any request to
+ * another origin with an abort, and at the end fails the test if there was one (privacy
+ * promise: nothing ever goes to another origin), or if a page logged a console error,
+ * threw, or hit a Content-Security-Policy violation.
+ */
+export const test = base.extend<{ guard: Guard }>({
+	guard: [
+		async ({ context, baseURL }, use) => {
+			const origin = new URL(baseURL!).origin;
+			const requests: string[] = [];
+			const foreign: string[] = [];
+			const problems: string[] = [];
+			const allowed = new Set<string>();
+			const expectedErrors: RegExp[] = [];
+
+			context.on('request', (r) => requests.push(r.url()));
+			await context.route(
+				(url) => url.origin !== origin,
+				async (route) => {
+					const url = route.request().url();
+					if (allowed.has(url) && route.request().isNavigationRequest()) {
+						await route.fulfill({
+							status: 200,
+							contentType: 'text/html',
+							body: '<!doctype html><title>Weather</title><h1>Weather</h1>'
+						});
+						return;
+					}
+					foreign.push(url);
+					await route.abort('blockedbyclient');
+				}
+			);
+			context.on('console', (msg) => {
+				if (msg.type() !== 'error') return;
+				if (expectedErrors.some((p) => p.test(msg.text()))) return;
+				problems.push(`console error: ${msg.text()}`);
+			});
+			context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
+
+			await use({
+				requests,
+				allowNavigation: (url) => allowed.add(url),
+				expectConsoleError: (pattern) => expectedErrors.push(pattern)
+			});
+
+			expect(foreign, 'requests to other origins').toEqual([]);
+			expect(problems, 'console errors, page errors or CSP violations').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+/** axe-core with the WCAG 2.0–2.2 A and AA rules; returns the violations. */
+export async function axeViolations(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+		.analyze();
+	return results.violations.map((v) => ({
+		id: v.id,
+		impact: v.impact,
+		help: v.help,
+		nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)
+	}));
+}

@@ -1,0 +1,14 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: { port: 3000, fs: { allow: ['locales', 'data'] } },
+	test: {
+		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
+		environment: 'node',
+		// PGlite takes 2–4 s to start on two busy cores (TOOLCHAIN.md, pitfall 7).
+		testTimeout: 15_000,
+		hookTimeout: 30_000
+	}
+});
