@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-export const PORT = 4173;
+// E2E_PORT lets several checkouts run their suites side by side.
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-// The app under test gets a fresh embedded database for every run.
+// The app under test gets a fresh embedded database for every run. Its logs go to a file
+// there (E2E_SERVER_LOG), which the privacy tests read: no payloads, IPs or user agents.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ura-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
+export const SERVER_LOG = join(dataDir, 'server.log');
+process.env.E2E_SERVER_LOG = SERVER_LOG;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -22,7 +26,7 @@ export default defineConfig({
 	reporter: [['list']],
 	outputDir: 'test-results',
 	webServer: {
-		command: 'npm run build && node scripts/serve.js',
+		command: `npm run build && node scripts/serve.js >> '${SERVER_LOG}' 2>&1`,
 		url: `${BASE_URL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 240_000,
