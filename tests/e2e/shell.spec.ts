@@ -87,7 +87,7 @@ test('every main section is reachable by keyboard alone', async ({ page }) => {
 		names.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
 	}
 	for (const label of [
-		'Çfarë më takon',
+		'Ndihma që më takon',
 		'Shërbimet',
 		'Kërko ndihmë',
 		'Shënimet e mia',

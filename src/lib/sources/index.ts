@@ -57,7 +57,8 @@ export type CitationView = {
 	speaker?: string;
 	/** ISO date of the interview or of the document. */
 	date?: string;
-	lines: string;
+	from: number;
+	to: number;
 };
 
 export function describeCitation(citation: string, lang: Lang): CitationView | undefined {
@@ -71,7 +72,8 @@ export function describeCitation(citation: string, lang: Lang): CitationView | u
 		title: lang === 'sq' ? meta.title_sq : meta.title_en,
 		speaker: section ? (lang === 'sq' ? section.speaker_sq : section.speaker_en) : undefined,
 		date: section?.date ?? meta.date,
-		lines: parsed.from === parsed.to ? `${parsed.from}` : `${parsed.from}–${parsed.to}`
+		from: parsed.from,
+		to: parsed.to
 	};
 }
 
