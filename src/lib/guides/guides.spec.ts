@@ -58,7 +58,10 @@ describe.each(guides)('the $name guide', ({ guide, sq, en }) => {
 		] as const) {
 			const keys = flatten(json);
 			for (const k of used) expect(keys.get(k), `${lang}: ${k}`).toBeTruthy();
-			expect([...keys.keys()].filter((k) => !used.has(k)), `${lang}: unused keys`).toEqual([]);
+			expect(
+				[...keys.keys()].filter((k) => !used.has(k)),
+				`${lang}: unused keys`
+			).toEqual([]);
 		}
 	});
 

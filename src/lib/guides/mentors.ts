@@ -43,13 +43,7 @@ export const mentorsGuide = defineGuide('mentors', {
 								{ term: 'exposure.who', desc: 'exposure.aidWho' },
 								{ term: 'exposure.how', desc: 'exposure.aidHow' }
 							],
-							cites: [
-								`${R}:L477-L479`,
-								`${R}:L2792`,
-								`${R}:L471`,
-								`${R}:L475`,
-								`${R}:L469`
-							]
+							cites: [`${R}:L477-L479`, `${R}:L2792`, `${R}:L471`, `${R}:L475`, `${R}:L469`]
 						},
 						{
 							title: 'exposure.labourTitle',

@@ -140,13 +140,7 @@ export function defineGuide<N extends Namespace>(
 
 /** Every translation key a guide uses, in order of appearance (for tests). */
 export function guideKeys(guide: GuideData): string[] {
-	const keys: string[] = [
-		guide.title,
-		guide.description,
-		guide.lead,
-		guide.toc,
-		guide.asOf.text
-	];
+	const keys: string[] = [guide.title, guide.description, guide.lead, guide.toc, guide.asOf.text];
 	for (const s of guide.sections) {
 		keys.push(s.title);
 		for (const b of s.blocks) {
@@ -177,7 +171,7 @@ export function guideCitations(guide: GuideData): string[] {
 	return [
 		...guide.asOf.cites,
 		...guide.sections.flatMap((s) => [
-		...s.cites,
+			...s.cites,
 			...s.blocks.flatMap((b) => (b.kind === 'cards' ? b.cards.flatMap((c) => c.cites) : []))
 		])
 	];
