@@ -134,7 +134,7 @@ export const mentorsGuide = defineGuide('mentors', {
 					]
 				}
 			],
-			cites: [`${R}:L321`, `${R}:L1946`]
+			cites: [`${R}:L321`, `${R}:L1716`, `${R}:L1946`]
 		},
 		{
 			id: 'ura-for-mentors',

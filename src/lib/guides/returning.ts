@@ -101,7 +101,14 @@ export const returningGuide = defineGuide('returning', {
 				{ kind: 'p', text: 'work.border' },
 				{ kind: 'p', text: 'work.documents', confirm: 'work.documentsConfirm' }
 			],
-			cites: [`${R}:L3028`, `${R}:L3066`, `${R}:L3038`, `${R}:L3060`, `${R}:L3030`, `${R}:L3072`]
+			cites: [
+				`${R}:L3028`,
+				`${R}:L3066`,
+				`${R}:L3038`,
+				`${R}:L3056-L3060`,
+				`${R}:L3030`,
+				`${R}:L3072`
+			]
 		},
 		{
 			id: 'what-helps',
@@ -221,7 +228,7 @@ export const returningGuide = defineGuide('returning', {
 					]
 				}
 			],
-			cites: [`${R}:L321`]
+			cites: [`${R}:L321`, `${R}:L1716`]
 		},
 		{
 			id: 'names',
