@@ -1,5 +1,7 @@
 import type common from '../../../locales/sq/common.json';
 import type home from '../../../locales/sq/home.json';
+import type mentors from '../../../locales/sq/mentors.json';
+import type returning from '../../../locales/sq/returning.json';
 
 /**
  * The namespaces, typed from the Albanian files (Albanian is the source language).
@@ -8,6 +10,8 @@ import type home from '../../../locales/sq/home.json';
 export interface Resources {
 	common: typeof common;
 	home: typeof home;
+	mentors: typeof mentors;
+	returning: typeof returning;
 }
 export type Namespace = keyof Resources;
 
