@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures';
 import { inLang, LANGS, PAGE_ROUTES } from './routes';
@@ -33,7 +34,11 @@ const GUIDES = [
  */
 const PROVIDED_ELSEWHERE = ['/entitlements/check'];
 
-const TO_CONFIRM = { sq: 'Për t’u konfirmuar', en: 'To confirm locally' };
+// The badge's label, as the locale files have it.
+const TO_CONFIRM = {
+	sq: JSON.parse(readFileSync('locales/sq/common.json', 'utf8')).toConfirm.label as string,
+	en: JSON.parse(readFileSync('locales/en/common.json', 'utf8')).toConfirm.label as string
+};
 
 function withoutLang(path: string): string {
 	if (path === '/en') return '/';
