@@ -25,7 +25,7 @@ export const mentorsGuide = defineGuide('mentors', {
 				{ kind: 'p', text: 'peer.voice' },
 				{ kind: 'p', text: 'peer.other', confirm: 'peer.otherConfirm' }
 			],
-			cites: [`${R}:L455`, `${R}:L2201`, `${R}:L1964`]
+			cites: [`${R}:L455`, `${R}:L2201`]
 		},
 		{
 			id: 'without-exposing',
