@@ -1,0 +1,93 @@
+#!/usr/bin/env -S npx tsx
+// `npm run bench`: builds the app, measures every figure on this machine, writes
+// bench/report.json (one object per figure: name, value, unit, budget, pass), prints a
+// table, and refreshes the table in README.md. Budgets are checked here, never in CI tests.
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { measureInitialJs } from './initial-js';
+import { runLighthouse } from './lighthouse';
+import { figure, machine, table, type Figure } from './report';
+import { startBenchServer } from './server';
+
+const args = new Set(process.argv.slice(2));
+const figures: Figure[] = [];
+const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
+
+if (!args.has('--no-build')) {
+	log('building');
+	execSync('npm run -s build', { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+// Cold start and idle memory of one instance on the embedded database.
+log('cold start');
+const server = await startBenchServer();
+figures.push(
+	figure(
+		'server cold start to first 200 (PGlite)',
+		server.coldStartMs,
+		'ms',
+		undefined,
+		'fresh data directory: includes migrations and seeding'
+	)
+);
+await new Promise((r) => setTimeout(r, 1000));
+figures.push(figure('server RSS at idle (PGlite)', server.rssMiB(), 'MiB'));
+
+try {
+	log('initial JavaScript');
+	const routes = ['/', '/entitlements', '/services', '/notes'];
+	for (const r of await measureInitialJs(server.url, routes)) {
+		const budget = r.route === '/' ? { max: 60 } : undefined;
+		figures.push(
+			figure(`initial JS ${r.route} (gzip)`, r.gzipKiB, 'KiB', budget, `${r.files} files`)
+		);
+		if (r.route !== '/notes') {
+			figures.push(
+				figure(
+					`libsodium in initial JS of ${r.route}`,
+					r.libsodium ? 1 : 0,
+					'present',
+					{ max: 0 },
+					'libsodium only on routes that encrypt'
+				)
+			);
+		}
+	}
+
+	if (!args.has('--no-lighthouse')) {
+		for (const path of ['/', '/en']) {
+			log(`lighthouse ${path}`);
+			const lh = await runLighthouse(server.url + path);
+			figures.push(
+				figure(`lighthouse ${path} performance`, lh.performance, 'score', { min: 95 }),
+				figure(`lighthouse ${path} accessibility`, lh.accessibility, 'score', { min: 100 }),
+				figure(`lighthouse ${path} best practices`, lh.bestPractices, 'score', { min: 100 }),
+				figure(`lighthouse ${path} SEO`, lh.seo, 'score', { min: 90 }),
+				figure(`lighthouse ${path} LCP`, lh.lcpMs, 'ms'),
+				figure(`lighthouse ${path} TBT`, lh.tbtMs, 'ms'),
+				figure(`lighthouse ${path} CLS`, lh.cls, 'score')
+			);
+		}
+	}
+} finally {
+	await server.stop();
+}
+
+const report = { date: new Date().toISOString(), machine: machine(), figures };
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/report.json', `${JSON.stringify(report, null, '\t')}\n`);
+const text = table(figures);
+console.log(text);
+const failed = figures.filter((f) => f.pass === false);
+console.log(`\n${figures.length} figures, ${failed.length} over budget or unmeasured`);
+
+// README: replace the table between the markers, with the date and machine.
+const readme = readFileSync('README.md', 'utf8');
+const m = machine();
+const block = `<!-- bench:start -->\nMeasured ${report.date.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (\`npm run bench\`):\n\n${text}\n<!-- bench:end -->`;
+if (readme.includes('<!-- bench:start -->')) {
+	writeFileSync(
+		'README.md',
+		readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block)
+	);
+}
