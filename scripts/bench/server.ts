@@ -101,12 +101,8 @@ export async function closedLoop(
 				const i = next++;
 				if (i >= total) return;
 				const s = performance.now();
-				let status = 0;
-				try {
-					status = await send(i);
-				} catch {
-					status = -1;
-				}
+				// -1: the request failed without an HTTP answer.
+				const status = await send(i).catch(() => -1);
 				latencies.push(performance.now() - s);
 				statuses.set(status, (statuses.get(status) ?? 0) + 1);
 			}
