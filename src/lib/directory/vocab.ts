@@ -46,3 +46,32 @@ export function parseAreaUri(uri: string): Area | undefined {
 	if (!m) return undefined;
 	return { level: m[1] as 'county' | 'municipality', slug: m[2]! };
 }
+
+/**
+ * Words people type for each kind and audience, in both languages (folded when indexed).
+ * Search terms only; the labels shown are in locales/{sq,en}/services.json.
+ */
+export const KIND_TERMS: Record<Kind, string> = {
+	shelter: 'strehëz strehim strehë shtëpi shelter refuge safe house',
+	legal: 'ligjor avokat juridik ndihmë ligjore legal lawyer law advice',
+	health: 'shëndet mjek spital shëndetësor health doctor hospital medical',
+	psychological: 'psikolog psikologjik këshillim psikosocial psychological counselling therapy mental',
+	employment: 'punë punësim pune job work employment training',
+	education: 'shkollë shkollim kurs mësim arsim education school course training',
+	housing: 'banesë strehim qira apartament housing rent flat home',
+	helpline: 'linjë telefon ndihmë helpline phone line call',
+	'mobile-unit': 'njësi e lëvizshme mobile unit outreach',
+	social: 'social ndihmë ekonomike administrator social support aid',
+	'child-protection': 'mbrojtje fëmijë fëmijët child protection children',
+	return: 'kthim kthehem rikthim return returnee returning migration',
+	justice: 'polici prokurori drejtësi police prosecutor justice report'
+};
+
+export const AUDIENCE_TERMS: Record<Audience, string> = {
+	women: 'gra grua vajza femra women woman girls',
+	men: 'burra burrë djem meshkuj men man boys',
+	children: 'fëmijë fëmijët të mitur djem vajza children child minors',
+	families: 'familje nëna familja families family mothers',
+	lgbti: 'lgbti lgbt gay lesbike trans lgbtiq',
+	returnees: 'të kthyer kthim emigrant returnees returning migrants'
+};

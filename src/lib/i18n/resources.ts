@@ -1,5 +1,6 @@
 import type common from '../../../locales/sq/common.json';
 import type home from '../../../locales/sq/home.json';
+import type services from '../../../locales/sq/services.json';
 
 /**
  * The namespaces, typed from the Albanian files (Albanian is the source language).
@@ -8,6 +9,7 @@ import type home from '../../../locales/sq/home.json';
 export interface Resources {
 	common: typeof common;
 	home: typeof home;
+	services: typeof services;
 }
 export type Namespace = keyof Resources;
 

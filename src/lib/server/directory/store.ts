@@ -66,8 +66,19 @@ export async function importDirectory(
 		});
 	} catch (error) {
 		if (error instanceof ImportRejected) return { ok: false, problems: error.problems };
-		throw error;
+		// A rule only the database knows (e.g. an id already used by another record): the
+		// transaction is rolled back, so nothing was written.
+		return {
+			ok: false,
+			problems: [{ record: '(database)', field: '(transaction)', message: describeDbError(error) }]
+		};
 	}
+}
+
+function describeDbError(error: unknown): string {
+	const e = error as { message?: string; detail?: string; cause?: { message?: string; detail?: string } };
+	const inner = e.cause ?? e;
+	return [inner.message, inner.detail].filter(Boolean).join(' — ') || 'the database refused the change';
 }
 
 /**
