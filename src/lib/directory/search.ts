@@ -1,12 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { countyBySlugOf, foldName, geo, municipalityBySlug } from '$lib/geo';
 import type { Snapshot, SnapshotService } from './snapshot';
-import {
-	AUDIENCE_TERMS,
-	KIND_TERMS,
-	type Audience,
-	type Kind
-} from './vocab';
+import { AUDIENCE_TERMS, KIND_TERMS, type Audience, type Kind } from './vocab';
 
 /**
  * Directory search on the device. It works on the snapshot already in memory: typing never
@@ -51,8 +46,15 @@ function placeWords(slug: string): string {
 	const m = municipalityBySlug(slug);
 	if (!m) return '';
 	const county = countyBySlugOf(m.county);
-	return [m.name_sq, m.definite_sq, m.name_en, m.ascii, ...m.aliases, m.seat ?? '', county?.name_sq ?? '']
-		.join(' ');
+	return [
+		m.name_sq,
+		m.definite_sq,
+		m.name_en,
+		m.ascii,
+		...m.aliases,
+		m.seat ?? '',
+		county?.name_sq ?? ''
+	].join(' ');
 }
 
 function areaWords(area: string): string {
@@ -62,9 +64,12 @@ function areaWords(area: string): string {
 	if (level === 'municipality') return placeWords(slug);
 	const county = countyBySlugOf(slug);
 	if (!county) return '';
-	return [county.name_sq, county.qark_sq, county.name_en, ...geo.municipalities
-		.filter((m) => m.county === slug)
-		.map((m) => placeWords(m.slug))].join(' ');
+	return [
+		county.name_sq,
+		county.qark_sq,
+		county.name_en,
+		...geo.municipalities.filter((m) => m.county === slug).map((m) => placeWords(m.slug))
+	].join(' ');
 }
 
 function processTerm(term: string): string | null {

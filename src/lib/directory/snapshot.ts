@@ -81,10 +81,13 @@ export function buildSnapshot(doc: SnapshotSource, version: number): Snapshot {
 			const municipalities = areaList.filter((a) => a.level === 'municipality');
 			let areas: string[] | undefined;
 			if (areaList.some((a) => a.level === 'national')) areas = ['national'];
-			else if (new Set(municipalities.map((m) => m.slug)).size === MUNICIPALITY_COUNT) areas = ['all'];
+			else if (new Set(municipalities.map((m) => m.slug)).size === MUNICIPALITY_COUNT)
+				areas = ['all'];
 			else if (areaList.length)
 				areas = areaList.map((a) => `${a.level}:${'slug' in a ? a.slug : ''}`);
-			const at = [...new Set((s.service_at_locations ?? []).map((x) => x.location.ura_municipality))];
+			const at = [
+				...new Set((s.service_at_locations ?? []).map((x) => x.location.ura_municipality))
+			];
 			const languages = (s.languages ?? []).map((l) => l.code).filter((c): c is string => !!c);
 			return {
 				id: s.id,
@@ -102,7 +105,9 @@ export function buildSnapshot(doc: SnapshotSource, version: number): Snapshot {
 				free: s.ura_free,
 				at: at.length ? at : undefined,
 				areas,
-				placeNote: s.ura_place_note ? [s.ura_place_note, s.ura_place_note_en ?? s.ura_place_note] : undefined,
+				placeNote: s.ura_place_note
+					? [s.ura_place_note, s.ura_place_note_en ?? s.ura_place_note]
+					: undefined,
 				toVerify: s.ura_to_verify
 			};
 		});

@@ -55,7 +55,8 @@ export const KIND_TERMS: Record<Kind, string> = {
 	shelter: 'strehëz strehim strehë shtëpi shelter refuge safe house',
 	legal: 'ligjor avokat juridik ndihmë ligjore legal lawyer law advice',
 	health: 'shëndet mjek spital shëndetësor health doctor hospital medical',
-	psychological: 'psikolog psikologjik këshillim psikosocial psychological counselling therapy mental',
+	psychological:
+		'psikolog psikologjik këshillim psikosocial psychological counselling therapy mental',
 	employment: 'punë punësim pune job work employment training',
 	education: 'shkollë shkollim kurs mësim arsim education school course training',
 	housing: 'banesë strehim qira apartament housing rent flat home',

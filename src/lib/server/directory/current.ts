@@ -19,17 +19,20 @@ export type CurrentDirectory = {
 	etag: string;
 };
 
-let cache: CurrentDirectory | undefined;
+// Per database handle (tests open several); the app has one.
+const caches = new WeakMap<Database, CurrentDirectory>();
 
 export async function currentDirectory(db: Database): Promise<CurrentDirectory> {
 	const version = await directoryVersion(db);
+	const cache = caches.get(db);
 	if (cache && cache.version === version) return cache;
 	const doc = await exportDirectory(db);
 	const snapshot = buildSnapshot(doc, version);
 	const json = JSON.stringify(snapshot);
 	const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`;
-	cache = { version, doc, snapshot, json, etag };
-	return cache;
+	const fresh = { version, doc, snapshot, json, etag };
+	caches.set(db, fresh);
+	return fresh;
 }
 
 /** At start: load data/directory into an empty database (once, whatever the instances). */

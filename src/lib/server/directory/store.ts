@@ -76,9 +76,15 @@ export async function importDirectory(
 }
 
 function describeDbError(error: unknown): string {
-	const e = error as { message?: string; detail?: string; cause?: { message?: string; detail?: string } };
+	const e = error as {
+		message?: string;
+		detail?: string;
+		cause?: { message?: string; detail?: string };
+	};
 	const inner = e.cause ?? e;
-	return [inner.message, inner.detail].filter(Boolean).join(' — ') || 'the database refused the change';
+	return (
+		[inner.message, inner.detail].filter(Boolean).join(' — ') || 'the database refused the change'
+	);
 }
 
 /**
