@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { countyBySlugOf, foldName, geo, municipalityBySlug } from '$lib/geo';
 import type { Snapshot, SnapshotService } from './snapshot';
 import { AUDIENCE_TERMS, KIND_TERMS, type Audience, type Kind } from './vocab';
@@ -81,6 +81,9 @@ export class DirectorySearch {
 	private readonly index: MiniSearch<Doc>;
 	private readonly byId: Map<string, SnapshotService>;
 	private readonly order: Map<string, number>;
+	/** In how many descriptions each (folded) word occurs. */
+	private readonly descriptionDf = new Map<string, number>();
+	private readonly commonThreshold: number;
 
 	constructor(
 		private readonly snapshot: Snapshot,
@@ -97,7 +100,14 @@ export class DirectorySearch {
 			storeFields: [],
 			processTerm
 		});
-		this.index.addAll(snapshot.services.map((s) => this.toDoc(s)));
+		const docs = snapshot.services.map((s) => this.toDoc(s));
+		this.index.addAll(docs);
+		for (const d of docs) {
+			const words = new Set(d.description.split(/\s+/).map(processTerm));
+			for (const w of words) if (w) this.descriptionDf.set(w, (this.descriptionDf.get(w) ?? 0) + 1);
+		}
+		// Common = in more than a quarter of the descriptions (and there are enough of them).
+		this.commonThreshold = Math.max(20, docs.length / 4);
 	}
 
 	private toDoc(s: SnapshotService): Doc {
@@ -119,6 +129,36 @@ export class DirectorySearch {
 		};
 	}
 
+	/**
+	 * One sub-query per word. Names, organisations, places and kinds: prefixes from 3 letters
+	 * (a person is still typing), one typo from 4 letters, two from 8. Descriptions: whole
+	 * words only, of 4 letters or more, and only words that are not in most descriptions —
+	 * long texts match short prefixes and common words almost everywhere, which costs the
+	 * most time per keystroke and adds the least to the ranking.
+	 */
+	private query(q: string, combineWith: 'AND' | 'OR'): Query {
+		const words = q.split(/[\s,.;:!?()"'/-]+/).filter((w) => processTerm(w) !== null);
+		return {
+			combineWith,
+			queries: words.map((w): Query => {
+				const n = processTerm(w)!.length;
+				const main: Query = {
+					queries: [w],
+					fields: MAIN_FIELDS,
+					prefix: n >= 3,
+					fuzzy: n >= 8 ? 0.25 : n >= 4 ? 0.2 : false
+				};
+				const folded = processTerm(w)!;
+				const common = (this.descriptionDf.get(folded) ?? 0) > this.commonThreshold;
+				if (n < 4 || common) return main;
+				return {
+					combineWith: 'OR',
+					queries: [main, { queries: [w], fields: ['description'] }]
+				};
+			})
+		};
+	}
+
 	/** Ranked hits for a query and filters. An empty query lists everything that passes. */
 	search(query: string, filters: Filters = {}): Hit[] {
 		const pass = (s: SnapshotService) => matchesFilters(s, filters);
@@ -129,22 +169,18 @@ export class DirectorySearch {
 				.sort((a, b) => this.order.get(a.id)! - this.order.get(b.id)!)
 				.map((service) => ({ service, score: 0 }));
 		}
-		const options = {
-			boost: BOOST,
-			prefix: (term: string) => term.length >= 2,
-			// One typo in words of 4+ letters, two in long ones.
-			fuzzy: (term: string) => (term.length >= 8 ? 0.25 : term.length >= 4 ? 0.2 : false),
-			filter: (r: SearchResult) => {
-				const s = this.byId.get(r.id as string);
-				return !!s && pass(s);
-			}
+		const filter = (r: SearchResult) => {
+			const s = this.byId.get(r.id as string);
+			return !!s && pass(s);
 		};
-		let results = this.index.search(q, { ...options, combineWith: 'AND' });
+		let results = this.index.search(this.query(q, 'AND'), { boost: BOOST, filter });
 		// Every word must match when possible; otherwise the best partial matches.
-		if (!results.length) results = this.index.search(q, { ...options, combineWith: 'OR' });
+		if (!results.length) results = this.index.search(this.query(q, 'OR'), { boost: BOOST, filter });
 		return results.map((r) => ({ service: this.byId.get(r.id as string)!, score: r.score }));
 	}
 }
+
+const MAIN_FIELDS = ['name', 'org', 'located', 'area', 'kinds', 'audiences'];
 
 export function matchesFilters(s: SnapshotService, f: Filters): boolean {
 	if (f.audiences?.length && !f.audiences.some((a) => s.audiences.includes(a))) return false;
