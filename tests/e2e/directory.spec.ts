@@ -50,7 +50,9 @@ test('a municipality with no listed service says so and shows the closest in its
 	await expect(page.getByTestId('no-local-service')).toHaveText(
 		'Në Kavajë nuk ka ende asnjë shërbim në listë; më afër janë në Tiranë.'
 	);
-	await expect(page.getByRole('heading', { name: 'Në Tiranë', level: 2, exact: true })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Në Tiranë', level: 2, exact: true })
+	).toBeVisible();
 	await page.goto('/en/services/kavaje');
 	await expect(page.getByTestId('no-local-service')).toHaveText(
 		'No service is listed in Kavajë yet; the closest are in Tirana.'
@@ -63,7 +65,9 @@ test.describe('without JavaScript', () => {
 	test('municipality pages are served complete, in both languages', async ({ page, guard }) => {
 		await page.goto('/services/kukes');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shërbimet në Kukës');
-		await expect(page.getByRole('heading', { name: 'Në Kukës', level: 2, exact: true })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: 'Në Kukës', level: 2, exact: true })
+		).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Njësia e lëvizshme e Kukësit' })).toBeVisible();
 		await page.goto('/en/services/has');
 		await expect(page.getByRole('heading', { name: 'Also coming to Has', level: 2 })).toBeVisible();

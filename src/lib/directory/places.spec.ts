@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { geo } from '$lib/geo';
 import { nearestInCounty, servicesForCounty, servicesForMunicipality } from './places';
-import { realSnapshot as snapshot, serviceByKey } from './testing';
+import { realSnapshot as snapshot, serviceByKey } from '../../../tests/helpers/directory';
 
 const idOf = (key: string) => serviceByKey(key).id;
 const idsOf = (list: { id: string }[]) => list.map((s) => s.id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { geo } from '$lib/geo';
 import { DirectoryDocumentSchema, describeProblems, idOfKey } from './profile';
-import { directoryData as data, serviceByKey } from './testing';
+import { directoryData as data, serviceByKey } from '../../../tests/helpers/directory';
 import { areaUriOfMunicipality } from './vocab';
 
 // BRIEF.md, "Shared contract: directory keys": other data refers to these by key.

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { foldName, geo, resolveMunicipality } from '$lib/geo';
 import { DirectorySearch, matchesFilters } from './search';
-import { realSnapshot as snapshot, serviceByKey } from './testing';
+import { realSnapshot as snapshot, serviceByKey } from '../../../tests/helpers/directory';
 
 const search = new DirectorySearch(snapshot, 0);
 const idOf = (key: string) => serviceByKey(key).id;

@@ -1,6 +1,6 @@
-import raw from '../../../data/directory/directory.json';
-import { DirectoryDocumentSchema, type DirectoryDocument } from './profile';
-import { buildSnapshot, type Snapshot } from './snapshot';
+import raw from '../../data/directory/directory.json';
+import { DirectoryDocumentSchema, type DirectoryDocument } from '../../src/lib/directory/profile';
+import { buildSnapshot, type Snapshot } from '../../src/lib/directory/snapshot';
 
 /** The real directory data (data/directory), validated, and its snapshot: for tests. */
 export const directoryData: DirectoryDocument = DirectoryDocumentSchema.parse(raw);
