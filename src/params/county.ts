@@ -1,5 +1,5 @@
 import type { ParamMatcher } from '@sveltejs/kit';
-import { countyBySlugOf } from '$lib/geo';
+import { COUNTY_SLUGS } from '$lib/geo/slugs';
 
 /** One of the 12 county slugs. */
-export const match: ParamMatcher = (param) => countyBySlugOf(param) !== undefined;
+export const match: ParamMatcher = (param) => COUNTY_SLUGS.has(param);

@@ -1,5 +1,5 @@
 import type { ParamMatcher } from '@sveltejs/kit';
-import { municipalityBySlug } from '$lib/geo';
+import { MUNICIPALITY_SLUGS } from '$lib/geo/slugs';
 
 /** One of the 61 municipality slugs (data/geo/albania.json). */
-export const match: ParamMatcher = (param) => municipalityBySlug(param) !== undefined;
+export const match: ParamMatcher = (param) => MUNICIPALITY_SLUGS.has(param);

@@ -38,5 +38,5 @@ export async function currentDirectory(db: Database): Promise<CurrentDirectory> 
 /** At start: load data/directory into an empty database (once, whatever the instances). */
 export async function seedDirectory(db: Database): Promise<void> {
 	const result = await seedDirectoryIfEmpty(db, seedData);
-	if (result.seeded) log.info('directory seeded', { count: result.version });
+	if (result.seeded) log.info('directory seeded', { event: 'directory-seed' });
 }
