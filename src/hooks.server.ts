@@ -1,7 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { langFromPath } from '$lib/i18n/langs';
 import { readConfig } from '$lib/server/config';
-import { startDatabase, stopDatabase } from '$lib/server/db';
+import { db, startDatabase, stopDatabase } from '$lib/server/db';
+import { seedDirectory } from '$lib/server/directory/current';
 import { NON_PAGE_CSP, SECURITY_HEADERS } from '$lib/server/http/security-headers.js';
 import { describeError, log, setLogLevel } from '$lib/server/log';
 
@@ -9,6 +10,7 @@ export const init: ServerInit = async () => {
 	const config = readConfig();
 	setLogLevel(config.logLevel);
 	await startDatabase(config);
+	await seedDirectory(db());
 	// Emitted by scripts/serve.js (and adapter-node's own entry) once the HTTP server has
 	// finished its in-flight requests after SIGTERM/SIGINT.
 	process.once('sveltekit:shutdown', () => {

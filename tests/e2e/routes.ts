@@ -3,6 +3,10 @@ export const PAGE_ROUTES = [
 	'/',
 	'/entitlements',
 	'/services',
+	'/services/kukes',
+	'/services/county/kukes',
+	// The Kukës mobile unit: service pages are addressed by UUID, never by a descriptive key.
+	'/services/s/ccb7de55-79d8-5a15-9520-14d26b6edfd3',
 	'/help',
 	'/notes',
 	'/returning',

@@ -2,6 +2,7 @@ import type common from '../../../locales/sq/common.json';
 import type home from '../../../locales/sq/home.json';
 import type mentors from '../../../locales/sq/mentors.json';
 import type returning from '../../../locales/sq/returning.json';
+import type services from '../../../locales/sq/services.json';
 
 /**
  * The namespaces, typed from the Albanian files (Albanian is the source language).
@@ -12,6 +13,7 @@ export interface Resources {
 	home: typeof home;
 	mentors: typeof mentors;
 	returning: typeof returning;
+	services: typeof services;
 }
 export type Namespace = keyof Resources;
 

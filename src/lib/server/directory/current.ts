@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import seedData from '../../../../data/directory/directory.json';
+import type { DirectoryDocument } from '$lib/directory/profile';
+import { buildSnapshot, type Snapshot } from '$lib/directory/snapshot';
+import type { Database } from '../db/client';
+import { log } from '../log';
+import { directoryVersion, exportDirectory, seedDirectoryIfEmpty } from './store';
+
+/**
+ * The directory as the app serves it: the export and the browser snapshot of the current
+ * version, rebuilt only when the version changes (an import on any instance bumps it).
+ */
+export type CurrentDirectory = {
+	version: number;
+	doc: DirectoryDocument;
+	snapshot: Snapshot;
+	/** The snapshot as served: bytes and a strong ETag over them. */
+	json: string;
+	etag: string;
+};
+
+// Per database handle (tests open several); the app has one.
+const caches = new WeakMap<Database, CurrentDirectory>();
+
+export async function currentDirectory(db: Database): Promise<CurrentDirectory> {
+	const version = await directoryVersion(db);
+	const cache = caches.get(db);
+	if (cache && cache.version === version) return cache;
+	const doc = await exportDirectory(db);
+	const snapshot = buildSnapshot(doc, version);
+	const json = JSON.stringify(snapshot);
+	const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`;
+	const fresh = { version, doc, snapshot, json, etag };
+	caches.set(db, fresh);
+	return fresh;
+}
+
+/** At start: load data/directory into an empty database (once, whatever the instances). */
+export async function seedDirectory(db: Database): Promise<void> {
+	const result = await seedDirectoryIfEmpty(db, seedData);
+	if (result.seeded) log.info('directory seeded', { event: 'directory-seed' });
+}

@@ -1,0 +1,145 @@
+import { axeViolations, expect, test } from './fixtures';
+import { LANGS, inLang } from './routes';
+
+const SNAPSHOT = '/directory/snapshot.json';
+
+async function openSearch(page: import('@playwright/test').Page, path = '/services') {
+	const snapshot = page.waitForResponse((r) => r.url().endsWith(SNAPSHOT) && r.status() === 200);
+	await page.goto(path);
+	await snapshot;
+	const box = page.locator('#directory-q');
+	await expect(box).toBeEnabled();
+	return box;
+}
+
+test('searching "kukes" finds the services in Kukës', async ({ page }) => {
+	const box = await openSearch(page);
+	await box.fill('kukes');
+	const results = page.locator('.directory-search .service-card');
+	await expect(results.first()).toBeVisible();
+	await expect(
+		results.filter({ hasText: 'Drejtoria rajonale e Shërbimit Social Shtetëror, Kukës' })
+	).toHaveCount(1);
+	await expect(results.filter({ hasText: 'Njësia e lëvizshme e Kukësit' })).toHaveCount(1);
+	await expect(page.getByRole('status').filter({ hasText: /shërbim/ })).toBeVisible();
+});
+
+test('typing and filtering make no network request once the snapshot is loaded', async ({
+	page,
+	guard
+}) => {
+	const box = await openSearch(page);
+	await page.waitForLoadState('networkidle');
+	const before = guard.requests.length;
+	await box.pressSequentially('strehez elbasan', { delay: 20 });
+	await expect(page.locator('.directory-search .service-card').first()).toBeVisible();
+	await box.fill('');
+	await box.pressSequentially('Korçë', { delay: 20 });
+	await page.getByText('Filtro').click();
+	await page.getByLabel('Fëmijë', { exact: true }).check();
+	await page.getByLabel('Mosha', { exact: true }).fill('12');
+	await page.getByLabel(/Vetëm shërbime falas/).check();
+	await page.waitForTimeout(300);
+	expect(guard.requests.slice(before)).toEqual([]);
+});
+
+test('a municipality with no listed service says so and shows the closest in its county', async ({
+	page
+}) => {
+	await page.goto('/services/kavaje');
+	await expect(page.getByTestId('no-local-service')).toHaveText(
+		'Në Kavajë nuk ka ende asnjë shërbim në listë; më afër janë në Tiranë.'
+	);
+	await expect(
+		page.getByRole('heading', { name: 'Në Tiranë', level: 2, exact: true })
+	).toBeVisible();
+	await page.goto('/en/services/kavaje');
+	await expect(page.getByTestId('no-local-service')).toHaveText(
+		'No service is listed in Kavajë yet; the closest are in Tirana.'
+	);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('municipality pages are served complete, in both languages', async ({ page, guard }) => {
+		await page.goto('/services/kukes');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shërbimet në Kukës');
+		await expect(
+			page.getByRole('heading', { name: 'Në Kukës', level: 2, exact: true })
+		).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Njësia e lëvizshme e Kukësit' })).toBeVisible();
+		await page.goto('/en/services/has');
+		await expect(page.getByRole('heading', { name: 'Also coming to Has', level: 2 })).toBeVisible();
+		await page.getByRole('link', { name: 'Kukës mobile unit' }).click();
+		await expect(page).toHaveURL(/\/en\/services\/s\/[0-9a-f-]{36}$/);
+		// The only contact in the sources: the organisation's website, from a footnote.
+		await expect(page.getByRole('link', { name: 'www.tjetervizion.org' })).toBeVisible();
+		await expect(page.getByText('To confirm locally')).toBeVisible();
+		await page.goto('/en/services/county/kukes');
+		await page.getByRole('link', { name: 'National helpline for children' }).click();
+		await expect(page.getByText('Our sources give no contact details')).toBeVisible();
+		// No search without JavaScript (it would have to send the query): the page says so.
+		await page.goto('/services');
+		await expect(page.getByText('Kërkimi punon me JavaScript')).toBeVisible();
+		expect(guard.requests.some((u) => u.endsWith(SNAPSHOT))).toBe(false);
+	});
+});
+
+for (const lang of LANGS) {
+	test(`the search with results and filters open has no axe violations (${lang})`, async ({
+		page
+	}) => {
+		const box = await openSearch(page, inLang(lang, '/services'));
+		await box.fill(lang === 'sq' ? 'strehez' : 'shelter');
+		await expect(page.locator('.directory-search .service-card').first()).toBeVisible();
+		await page.locator('.filters summary').click();
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	test(`every municipality and county page answers in ${lang}`, async ({ request }) => {
+		const res = await request.get(inLang(lang, '/services'));
+		const html = await res.text();
+		const links = [...html.matchAll(/href="([^"]*\/services\/(?:county\/)?[a-z-]+)"/g)].map(
+			(m) => m[1]!
+		);
+		expect(new Set(links).size).toBe(61 + 12);
+		for (const link of new Set(links)) {
+			expect((await request.get(link)).status(), link).toBe(200);
+		}
+	});
+}
+
+test('service pages are addressed by UUID, with a neutral title', async ({ page }) => {
+	await page.goto('/services/vlore');
+	await page.getByRole('link', { name: 'Strehim dhe riintegrim në Vlorë' }).click();
+	await expect(page).toHaveURL(/\/services\/s\/[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-/);
+	await expect(page).toHaveTitle('Shërbimi · Ura');
+	await expect(page.getByText('Tregojmë vetëm qytetin')).toBeVisible();
+	await page.locator('.sources summary').click();
+	await expect(page.locator('.sources li').first()).toBeVisible();
+});
+
+test('unknown places and services are 404s', async ({ request }) => {
+	expect((await request.get('/services/atlantis')).status()).toBe(404);
+	expect((await request.get('/services/county/atlantis')).status()).toBe(404);
+	expect((await request.get('/services/s/00000000-0000-5000-8000-000000000000')).status()).toBe(
+		404
+	);
+	expect((await request.get('/services/s/lgbti-shelter')).status()).toBe(404);
+});
+
+test('the snapshot is public, versioned and cacheable with an ETag', async ({ request }) => {
+	const res = await request.get(SNAPSHOT);
+	expect(res.status()).toBe(200);
+	expect(res.headers()['content-type']).toContain('application/json');
+	expect(res.headers()['cache-control']).toContain('public');
+	const etag = res.headers()['etag']!;
+	expect(etag).toMatch(/^"[\w-]+"$/);
+	const body = (await res.json()) as { format: number; version: number; services: unknown[] };
+	expect(body.format).toBe(1);
+	expect(body.version).toBeGreaterThanOrEqual(1);
+	expect(body.services.length).toBeGreaterThan(40);
+	const again = await request.get(SNAPSHOT, { headers: { 'if-none-match': etag } });
+	expect(again.status()).toBe(304);
+});
