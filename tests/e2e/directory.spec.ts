@@ -1,3 +1,4 @@
+import { L } from './locale';
 import { axeViolations, expect, test } from './fixtures';
 import { LANGS, inLang } from './routes';
 
@@ -75,7 +76,7 @@ test.describe('without JavaScript', () => {
 		await expect(page).toHaveURL(/\/en\/services\/s\/[0-9a-f-]{36}$/);
 		// The only contact in the sources: the organisation's website, from a footnote.
 		await expect(page.getByRole('link', { name: 'www.tjetervizion.org' })).toBeVisible();
-		await expect(page.getByText('To confirm locally')).toBeVisible();
+		await expect(page.getByText(L('en', 'common', 'toConfirm.label'))).toBeVisible();
 		await page.goto('/en/services/county/kukes');
 		await page.getByRole('link', { name: 'National helpline for children' }).click();
 		await expect(page.getByText('Our sources give no contact details')).toBeVisible();

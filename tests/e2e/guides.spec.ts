@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { L } from './locale';
 import { axeViolations, expect, test } from './fixtures';
 import { inLang, LANGS, PAGE_ROUTES } from './routes';
 
@@ -36,8 +36,8 @@ const PROVIDED_ELSEWHERE = ['/entitlements/check'];
 
 // The badge's label, as the locale files have it.
 const TO_CONFIRM = {
-	sq: JSON.parse(readFileSync('locales/sq/common.json', 'utf8')).toConfirm.label as string,
-	en: JSON.parse(readFileSync('locales/en/common.json', 'utf8')).toConfirm.label as string
+	sq: L('sq', 'common', 'toConfirm.label'),
+	en: L('en', 'common', 'toConfirm.label')
 };
 
 function withoutLang(path: string): string {
