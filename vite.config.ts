@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { entitlementsCatalogue } from './scripts/entitlements/vite-plugin';
+import { entitlementsCatalogue } from './scripts/entitlements/vite-plugin.js';
 
 export default defineConfig({
 	plugins: [entitlementsCatalogue(), sveltekit()],

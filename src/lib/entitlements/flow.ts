@@ -2,6 +2,7 @@ import type { IsoDate } from './dates';
 import { evaluateCondition, type Answers, type EvalContext } from './logic';
 import { valueInForce } from './parameters';
 import type { Catalogue, Question } from './schema';
+import { leafQuestion, leaves } from './walk';
 
 /**
  * The screener's path through the questions. Which questions are asked depends only on
@@ -74,14 +75,28 @@ export function nextQuestion(
 	return asked.find((q) => rules.questions.indexOf(q) > order);
 }
 
-/** Where `current` stands in the path: "3 of 12". The total can change as answers come in. */
+/**
+ * Where `current` stands: "3 of 12". A question that depends on one not answered yet is
+ * counted as if it will be asked, so the total can only go down as answers come in, never
+ * jump up.
+ */
 export function progress(
 	rules: Rules,
 	answers: Answers,
 	current: string,
 	date: IsoDate
 ): { position: number; total: number } {
-	const { asked } = screenerPath(rules, answers, date);
-	const index = asked.findIndex((q) => q.id === current);
-	return { position: index + 1, total: asked.length };
+	const kept = screenerPath(rules, answers, date).answers;
+	const ctx = contextFor(rules, kept, date);
+	const maybe = rules.questions.filter((q) => {
+		const condition = q.ask_if ?? q.ask_unless;
+		if (!condition) return true;
+		const open = leaves(condition).some((leaf) => {
+			const id = leafQuestion(leaf);
+			return id !== undefined && answers[id] === undefined;
+		});
+		return open || isAsked(q, ctx);
+	});
+	const index = maybe.findIndex((q) => q.id === current);
+	return { position: index + 1, total: maybe.length };
 }

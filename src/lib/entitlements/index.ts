@@ -12,7 +12,16 @@ export type { AnswerValue, Answers } from './logic';
 export { valueInForce } from './parameters';
 export * from './result';
 export { AREAS, PREFER_NOT } from './schema';
-export type { Area, Entitlement, Fact, Option, Parameter, Question, Text } from './schema';
+export type {
+	Area,
+	Entitlement,
+	Fact,
+	Option,
+	Parameter,
+	Question,
+	RequestTemplate,
+	Text
+} from './schema';
 
 /**
  * What each entitlement looks like for these answers, on a date (today in Albania by
