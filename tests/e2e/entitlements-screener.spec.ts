@@ -128,7 +128,7 @@ test('persona 1, a recognised adult in Tirana, sees what she is likely to get (s
 }) => {
 	await start(page, 'sq');
 	const url = page.url();
-	const history = await page.evaluate(() => history.length);
+	const historyLength = await page.evaluate(() => window.history.length);
 	const requestsAtFirstQuestion = guard.requests.length;
 
 	const seen = await complete(page, 'sq', TIRANA);
@@ -138,7 +138,7 @@ test('persona 1, a recognised adult in Tirana, sees what she is likely to get (s
 	// Nothing left the page: no request, no new URL, no history entry, nothing stored.
 	expect(guard.requests.slice(requestsAtFirstQuestion)).toEqual([]);
 	expect(page.url()).toBe(url);
-	expect(await page.evaluate(() => history.length)).toBe(history);
+	expect(await page.evaluate(() => window.history.length)).toBe(historyLength);
 	const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
 	expect(stored).not.toMatch(/tirane|status_paper|own_place|25_plus/);
 
