@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { entitlementsCatalogue } from './scripts/entitlements/vite-plugin.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [entitlementsCatalogue(), sveltekit()],
 	server: { port: 3000, fs: { allow: ['locales', 'data'] } },
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],

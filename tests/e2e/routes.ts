@@ -2,6 +2,8 @@
 export const PAGE_ROUTES = [
 	'/',
 	'/entitlements',
+	'/entitlements/check',
+	'/entitlements/e01',
 	'/services',
 	'/services/kukes',
 	'/services/county/kukes',

@@ -1,4 +1,5 @@
 import type common from '../../../locales/sq/common.json';
+import type entitlements from '../../../locales/sq/entitlements.json';
 import type home from '../../../locales/sq/home.json';
 import type mentors from '../../../locales/sq/mentors.json';
 import type returning from '../../../locales/sq/returning.json';
@@ -10,6 +11,7 @@ import type services from '../../../locales/sq/services.json';
  */
 export interface Resources {
 	common: typeof common;
+	entitlements: typeof entitlements;
 	home: typeof home;
 	mentors: typeof mentors;
 	returning: typeof returning;

@@ -1,0 +1,7 @@
+import { loadNamespaces } from '$lib/i18n/index.svelte';
+import type { LayoutLoad } from './$types';
+
+export const load: LayoutLoad = async ({ parent }) => {
+	const { lang } = await parent();
+	await loadNamespaces(lang, ['entitlements']);
+};
