@@ -1,4 +1,5 @@
 import type common from '../../../locales/sq/common.json';
+import type crypto from '../../../locales/sq/crypto.json';
 import type home from '../../../locales/sq/home.json';
 
 /**
@@ -7,6 +8,7 @@ import type home from '../../../locales/sq/home.json';
  */
 export interface Resources {
 	common: typeof common;
+	crypto: typeof crypto;
 	home: typeof home;
 }
 export type Namespace = keyof Resources;
