@@ -1,17 +1,23 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { langFromPath } from '$lib/i18n/langs';
 import { readConfig } from '$lib/server/config';
-import { startDatabase, stopDatabase } from '$lib/server/db';
+import { db, startDatabase, stopDatabase } from '$lib/server/db';
 import { NON_PAGE_CSP, SECURITY_HEADERS } from '$lib/server/http/security-headers.js';
 import { describeError, log, setLogLevel } from '$lib/server/log';
+import { registerPurge, startRetention } from '$lib/server/retention';
+import { purgeExpiredShares } from '$lib/server/shares';
 
 export const init: ServerInit = async () => {
 	const config = readConfig();
 	setLogLevel(config.logLevel);
 	await startDatabase(config);
+	// Deletes what has expired, now and hourly (src/lib/server/retention.ts).
+	registerPurge('shares', purgeExpiredShares);
+	const stopRetention = startRetention(db);
 	// Emitted by scripts/serve.js (and adapter-node's own entry) once the HTTP server has
 	// finished its in-flight requests after SIGTERM/SIGINT.
 	process.once('sveltekit:shutdown', () => {
+		stopRetention();
 		void stopDatabase();
 	});
 };

@@ -1,6 +1,7 @@
 import type common from '../../../locales/sq/common.json';
 import type crypto from '../../../locales/sq/crypto.json';
 import type home from '../../../locales/sq/home.json';
+import type notes from '../../../locales/sq/notes.json';
 
 /**
  * The namespaces, typed from the Albanian files (Albanian is the source language).
@@ -10,6 +11,7 @@ export interface Resources {
 	common: typeof common;
 	crypto: typeof crypto;
 	home: typeof home;
+	notes: typeof notes;
 }
 export type Namespace = keyof Resources;
 

@@ -1,2 +1,3 @@
 // One schema for both drivers (PGlite and PostgreSQL). Each area has its own file.
 export * from './meta';
+export * from './shares';
