@@ -5,6 +5,7 @@ export const PAGE_ROUTES = [
 	'/services',
 	'/help',
 	'/notes',
+	'/link',
 	'/returning',
 	'/mentors'
 ] as const;

@@ -146,6 +146,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('retention on several instances'
 	it('skips a purge that another instance is running (advisory lock held)', async () => {
 		const target = testTargets().find((x) => x.name === 'postgres')!;
 		const t = await target.open();
+		if (t.driver !== 'postgres') throw new Error('needs PostgreSQL');
 		const other = await t.pool.connect();
 		try {
 			let ran = 0;
