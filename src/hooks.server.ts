@@ -27,8 +27,13 @@ function withHeaders(response: Response): Response {
 		for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 			if (!headers.has(name)) headers.set(name, value);
 		}
-		if (!headers.has('content-security-policy'))
+		if (response.status === 304) {
+			// A 304 must not carry a policy: browsers merge its headers into the cached page,
+			// and the restrictive one for non-pages would then block the page's own scripts.
+			headers.delete('content-security-policy');
+		} else if (!headers.has('content-security-policy')) {
 			headers.set('content-security-policy', NON_PAGE_CSP);
+		}
 	};
 	try {
 		apply(response.headers);
