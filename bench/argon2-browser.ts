@@ -14,7 +14,11 @@ const base = process.env.BASE_URL ?? 'http://127.0.0.1:4213';
 const dir = 'build/client/_app/immutable/chunks';
 const chunk = readdirSync(dir)
 	.filter((f) => f.endsWith('.js'))
-	.find((f) => statSync(join(dir, f)).size > 300_000 && readFileSync(join(dir, f), 'utf8').includes('crypto_pwhash'));
+	.find(
+		(f) =>
+			statSync(join(dir, f)).size > 300_000 &&
+			readFileSync(join(dir, f), 'utf8').includes('crypto_pwhash')
+	);
 if (!chunk) throw new Error('no libsodium chunk in build/');
 
 const CANDIDATES = [
