@@ -118,6 +118,26 @@ test('a revoked link cannot be opened any more', async ({ page, browser }) => {
 	await again.context.close();
 });
 
+test('deleting everything also revokes the links that are still live', async ({
+	page,
+	browser
+}) => {
+	await createNotebook(page, PASS);
+	await addNote(page, 'Fshi', `${MARK}-6`);
+	const link = await share(page, ['Fshi']);
+	await page
+		.locator('summary')
+		.filter({ hasText: /^Fshi gjithçka$/ })
+		.click();
+	await page.getByRole('button', { name: 'Fshi gjithçka', exact: true }).click();
+	await page.getByRole('button', { name: 'Po, fshi gjithçka' }).click();
+	await expect(page.getByRole('heading', { name: 'Krijo fletoren tënde' })).toBeVisible();
+	const mentor = await mentorPage(browser);
+	await mentor.page.goto(link);
+	await expect(mentor.page.getByText(/nuk janë më këtu/)).toBeVisible();
+	await mentor.context.close();
+});
+
 test('a read-once link opens exactly once, and looking it up does not use it up', async ({
 	page,
 	browser,

@@ -9,6 +9,7 @@ import { onQuickExit } from '$lib/ui/quick-exit';
 import { startAutoLock } from './autolock';
 import type { Entry, EntryContent } from './entries';
 import { NotebookError } from './errors';
+import { revokeShare } from './share';
 import * as store from './store';
 import {
 	createVault,
@@ -218,8 +219,23 @@ class Notebook {
 		return fresh.length;
 	}
 
-	/** Deletes keys and data from this device. */
+	/**
+	 * Deletes keys and data from this device. Links this person shared are revoked first when
+	 * the notebook is unlocked (their revocation secrets are about to be lost); that is best
+	 * effort and never delays the deletion by more than a few seconds.
+	 */
 	async destroy(): Promise<void> {
+		const now = Date.now();
+		const live = this.entries.filter(
+			(e): e is Extract<Entry, { kind: 'link' }> =>
+				e.kind === 'link' && Date.parse(e.expiresAt) > now
+		);
+		if (live.length > 0) {
+			await Promise.race([
+				Promise.allSettled(live.map((l) => revokeShare(l.shareId, l.revokeSecret))),
+				new Promise((resolve) => setTimeout(resolve, 3000))
+			]);
+		}
 		this.lock();
 		this.#vault = undefined;
 		await store.wipeAll();

@@ -27,6 +27,11 @@ function db(): Promise<IDBPDatabase<LocalSchema>> {
 			database.createObjectStore('meta');
 			database.createObjectStore('items', { keyPath: 'id' });
 		},
+		// Another tab deletes everything (or upgrades): let go at once, so it is not blocked.
+		blocking(_current, _blocked, event) {
+			(event.target as IDBDatabase).close();
+			connection = undefined;
+		},
 		terminated() {
 			connection = undefined;
 		}
