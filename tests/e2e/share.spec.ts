@@ -58,7 +58,7 @@ async function mentorPage(browser: Browser) {
 
 async function share(page: Page, titles: string[], options: { burn?: boolean } = {}) {
 	for (const title of titles)
-		await page.getByRole('checkbox', { name: new RegExp(`^${title}`) }).check();
+		await page.getByRole('checkbox', { name: new RegExp(`^${title} \\(`) }).check();
 	if (options.burn) await page.getByLabel('Fshiji pasi të lexohen një herë').check();
 	await page.getByRole('button', { name: 'Krijo lidhjen' }).click();
 	const link = await page.locator('#share-link').inputValue();
