@@ -23,6 +23,15 @@ const server = http.createServer((req, res) => {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 	// Pages get Kit's own CSP (with script hashes), which replaces this one.
 	res.setHeader('Content-Security-Policy', NON_PAGE_CSP);
+	// Except on 304 Not Modified: its headers update the cached response, so a page
+	// revalidated on reload would otherwise run under the non-page policy (scripts blocked).
+	const writeHead = res.writeHead;
+	res.writeHead = /** @type {typeof res.writeHead} */ (
+		function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
+			if (status === 304) res.removeHeader('Content-Security-Policy');
+			return writeHead.call(res, status, ...rest);
+		}
+	);
 	/** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void} */ (
 		handler
 	)(req, res, () => {

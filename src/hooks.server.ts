@@ -5,15 +5,21 @@ import { db, startDatabase, stopDatabase } from '$lib/server/db';
 import { seedDirectory } from '$lib/server/directory/current';
 import { NON_PAGE_CSP, SECURITY_HEADERS } from '$lib/server/http/security-headers.js';
 import { describeError, log, setLogLevel } from '$lib/server/log';
+import { registerPurge, startRetention } from '$lib/server/retention';
+import { purgeExpiredShares } from '$lib/server/shares';
 
 export const init: ServerInit = async () => {
 	const config = readConfig();
 	setLogLevel(config.logLevel);
 	await startDatabase(config);
 	await seedDirectory(db());
+	// Deletes what has expired, now and hourly (src/lib/server/retention.ts).
+	registerPurge('shares', purgeExpiredShares);
+	const stopRetention = startRetention(db);
 	// Emitted by scripts/serve.js (and adapter-node's own entry) once the HTTP server has
 	// finished its in-flight requests after SIGTERM/SIGINT.
 	process.once('sveltekit:shutdown', () => {
+		stopRetention();
 		void stopDatabase();
 	});
 };
@@ -23,8 +29,13 @@ function withHeaders(response: Response): Response {
 		for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 			if (!headers.has(name)) headers.set(name, value);
 		}
-		if (!headers.has('content-security-policy'))
+		if (response.status === 304) {
+			// A 304 must not carry a policy: browsers merge its headers into the cached page,
+			// and the restrictive one for non-pages would then block the page's own scripts.
+			headers.delete('content-security-policy');
+		} else if (!headers.has('content-security-policy')) {
 			headers.set('content-security-policy', NON_PAGE_CSP);
+		}
 	};
 	try {
 		apply(response.headers);

@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createCrypto } from '../../src/lib/crypto/core';
+import { loadSodium } from '../../src/lib/crypto/sodium';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { appliedMigrationCount, createPostgresDatabase, migrationFileCount } from '../helpers/db';
 import { expect, test } from './fixtures';
@@ -58,5 +63,58 @@ test.describe('two app instances on one PostgreSQL', () => {
 			expect(s.output()).not.toContain('unique-ua-marker');
 			expect(s.output()).not.toContain('127.0.0.1');
 		}
+	});
+
+	test('a share stored through one instance is read through the other; the dump holds no plaintext', async () => {
+		// The browser's steps, done here with the same crypto module (src/lib/crypto).
+		const c = createCrypto(await loadSodium());
+		const secret = `Takim me mentoren ${randomBytes(6).toString('hex')}`;
+		const key = c.newKey();
+		const plain = c.pad(
+			new TextEncoder().encode(
+				JSON.stringify({ v: 1, entries: [{ kind: 'text', title: 'Shënim', body: secret }] })
+			)
+		);
+		const envelope = c.encrypt(key, plain, 'ura/share');
+		const revokeSecret = c.randomBytes(32);
+		const created = await fetch(`${a.url}/api/shares`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				ciphertext: c.toBase64Url(envelope),
+				burnAfterReading: false,
+				revokeSecret: c.toBase64Url(revokeSecret)
+			})
+		});
+		expect(created.status).toBe(201);
+		const { id } = (await created.json()) as { id: string };
+
+		const read = await fetch(`${b.url}/api/shares/${id}`);
+		expect(read.status).toBe(200);
+		const { ciphertext } = (await read.json()) as { ciphertext: string };
+		const opened = c.unpad(c.decrypt(key, c.fromBase64Url(ciphertext), 'ura/share'));
+		expect(new TextDecoder().decode(opened)).toContain(secret);
+
+		// pg_dump of the whole database: the share is there, only as ciphertext.
+		const pgDump = ['15', '16', '17']
+			.map((v) => `/usr/lib/postgresql/${v}/bin/pg_dump`)
+			.find((p) => existsSync(p))!;
+		const dump = spawnSync(pgDump, ['--data-only', '--inserts', database.url], {
+			encoding: 'utf8'
+		});
+		expect(dump.status, dump.stderr).toBe(0);
+		expect(dump.stdout).toContain(id);
+		expect(dump.stdout).not.toContain(secret);
+		expect(dump.stdout).not.toContain('Takim me mentoren');
+		for (const s of [a, b]) expect(s.output()).not.toContain(secret);
+
+		// Revoked through B, gone through A.
+		const revoked = await fetch(`${b.url}/api/shares/${id}/revoke`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ revokeSecret: c.toBase64Url(revokeSecret) })
+		});
+		expect(revoked.status).toBe(204);
+		expect((await fetch(`${a.url}/api/shares/${id}`)).status).toBe(404);
 	});
 });

@@ -11,6 +11,7 @@ export const PAGE_ROUTES = [
 	'/services/s/ccb7de55-79d8-5a15-9520-14d26b6edfd3',
 	'/help',
 	'/notes',
+	'/link',
 	'/returning',
 	'/mentors'
 ] as const;

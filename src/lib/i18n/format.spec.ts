@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber } from './format';
+import { albanianDate, formatDate, formatMoney, formatNumber } from './format';
 
 describe('Intl formatters', () => {
 	it('groups numbers the Albanian way and the English way', () => {
@@ -17,5 +17,20 @@ describe('Intl formatters', () => {
 	it('writes dates with month names in each language', () => {
 		expect(formatDate('en', '2022-12-01')).toBe('1 December 2022');
 		expect(formatDate('sq', '2022-12-01')).toBe('1 dhjetor 2022');
+	});
+});
+
+describe('Albanian dates without Intl data (Chromium ships none)', () => {
+	it('writes the same words as Intl does where Albanian data exists', () => {
+		for (let month = 0; month < 12; month++) {
+			for (const day of [1, 15, 28]) {
+				const date = new Date(Date.UTC(2026, month, day, 12));
+				expect(albanianDate(date)).toBe(formatDate('sq', date));
+			}
+		}
+	});
+
+	it('uses the date in Tirana, not in UTC', () => {
+		expect(albanianDate(new Date('2026-11-30T23:30:00Z'))).toBe('1 dhjetor 2026');
 	});
 });

@@ -19,9 +19,42 @@ export function formatMoney(lang: Lang, value: number, currency: string): string
 	}).format(value);
 }
 
+const ALBANIAN_MONTHS = [
+	'janar',
+	'shkurt',
+	'mars',
+	'prill',
+	'maj',
+	'qershor',
+	'korrik',
+	'gusht',
+	'shtator',
+	'tetor',
+	'nëntor',
+	'dhjetor'
+];
+
+/**
+ * "1 dhjetor 2022" without Intl's Albanian data. Chromium (desktop and Android) ships no
+ * Albanian locale data and silently falls back to "December 1, 2022"; Firefox and Node have it.
+ */
+export function albanianDate(date: Date): string {
+	const parts = new Intl.DateTimeFormat('en-GB', {
+		day: 'numeric',
+		month: 'numeric',
+		year: 'numeric',
+		timeZone: 'Europe/Tirane'
+	}).formatToParts(date);
+	const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+	return `${part('day')} ${ALBANIAN_MONTHS[part('month') - 1]} ${part('year')}`;
+}
+
 /** A calendar date ('2022-12-01' or a Date) in words: "1 dhjetor 2022" / "1 December 2022". */
 export function formatDate(lang: Lang, value: string | Date): string {
 	const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
+	if (lang === 'sq' && Intl.DateTimeFormat.supportedLocalesOf(INTL_LOCALE.sq).length === 0) {
+		return albanianDate(date);
+	}
 	return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
 		day: 'numeric',
 		month: 'long',

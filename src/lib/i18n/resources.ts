@@ -4,6 +4,9 @@ import type home from '../../../locales/sq/home.json';
 import type mentors from '../../../locales/sq/mentors.json';
 import type returning from '../../../locales/sq/returning.json';
 import type services from '../../../locales/sq/services.json';
+import type crypto from '../../../locales/sq/crypto.json';
+import type home from '../../../locales/sq/home.json';
+import type notes from '../../../locales/sq/notes.json';
 
 /**
  * The namespaces, typed from the Albanian files (Albanian is the source language).
@@ -16,6 +19,9 @@ export interface Resources {
 	mentors: typeof mentors;
 	returning: typeof returning;
 	services: typeof services;
+	crypto: typeof crypto;
+	home: typeof home;
+	notes: typeof notes;
 }
 export type Namespace = keyof Resources;
 

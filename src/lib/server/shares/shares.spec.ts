@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testTargets, type TestDatabase } from '../../../../tests/helpers/db';
+import { queryRows } from '../db/client';
+import { registerPurge, runPurges } from '../retention';
+import {
+	countShares,
+	createShare,
+	expiryFor,
+	getShare,
+	openShare,
+	purgeExpiredShares,
+	revokeShare
+} from '.';
+
+const bytes = (n: number) => new Uint8Array(randomBytes(n));
+const envelope = () => new Uint8Array([1, 1, ...bytes(24), ...bytes(256 + 16)]);
+
+describe('expiryFor', () => {
+	it('rounds the expiry up to the hour, so it does not record the minute a share was made', () => {
+		const made = new Date('2026-11-23T10:17:42.123Z');
+		expect(expiryFor(made, 7).toISOString()).toBe('2026-11-30T11:00:00.000Z');
+		expect(expiryFor(new Date('2026-11-23T10:00:00.000Z'), 1).toISOString()).toBe(
+			'2026-11-24T10:00:00.000Z'
+		);
+	});
+});
+
+describe.each(testTargets())('shares on $name', (target) => {
+	let t: TestDatabase;
+	beforeAll(async () => {
+		t = await target.open();
+	});
+	afterAll(async () => {
+		await t?.dispose();
+	});
+
+	it('stores ciphertext byte for byte and serves it until expiry', async () => {
+		const ciphertext = envelope();
+		const now = new Date('2026-11-23T10:00:00Z');
+		const { id, expiresAt } = await createShare(
+			t.db,
+			{ ciphertext, expiresInDays: 7, burnAfterReading: false, revokeSecret: bytes(32) },
+			now
+		);
+		expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+		const seen = await getShare(t.db, id, now);
+		expect(seen?.ciphertext).toEqual(ciphertext);
+		expect(seen?.expiresAt).toEqual(expiresAt);
+		// Reading twice is fine for an ordinary share.
+		expect((await openShare(t.db, id, now))?.ciphertext).toEqual(ciphertext);
+		expect((await openShare(t.db, id, now))?.ciphertext).toEqual(ciphertext);
+		// After expiry it is not served, even before the purge has run.
+		expect(await getShare(t.db, id, new Date(expiresAt.getTime() + 1))).toBeNull();
+		expect(await openShare(t.db, id, new Date(expiresAt.getTime() + 1))).toBeNull();
+	});
+
+	it('keeps no IP, user agent or creation time: only these five columns exist', async () => {
+		const cols = await queryRows<{ column_name: string }>(
+			t.db,
+			sql`select column_name from information_schema.columns where table_name = 'shares' order by column_name`
+		);
+		expect(cols.map((c) => c.column_name)).toEqual([
+			'burn_after_reading',
+			'ciphertext',
+			'expires_at',
+			'id',
+			'revoke_hash'
+		]);
+	});
+
+	it('serves a read-once share exactly once, and never through GET', async () => {
+		const ciphertext = envelope();
+		const { id } = await createShare(t.db, {
+			ciphertext,
+			expiresInDays: 1,
+			burnAfterReading: true,
+			revokeSecret: bytes(32)
+		});
+		const info = await getShare(t.db, id);
+		expect(info).toMatchObject({ burnAfterReading: true });
+		expect(info?.ciphertext).toBeUndefined();
+		const [first, second] = await Promise.all([openShare(t.db, id), openShare(t.db, id)]);
+		const winners = [first, second].filter((x) => x !== null);
+		expect(winners).toHaveLength(1);
+		expect(winners[0]?.ciphertext).toEqual(ciphertext);
+		expect(await getShare(t.db, id)).toBeNull();
+	});
+
+	it('revokes only with the right secret, and stores only its hash', async () => {
+		const secret = bytes(32);
+		const { id } = await createShare(t.db, {
+			ciphertext: envelope(),
+			expiresInDays: 3,
+			burnAfterReading: false,
+			revokeSecret: secret
+		});
+		const [row] = await queryRows<{ revoke_hash: Uint8Array }>(
+			t.db,
+			sql`select revoke_hash from shares where id = ${id}`
+		);
+		expect(Buffer.from(row!.revoke_hash).equals(Buffer.from(secret))).toBe(false);
+		expect(await revokeShare(t.db, id, bytes(32))).toBe(false);
+		expect(await getShare(t.db, id)).not.toBeNull();
+		expect(await revokeShare(t.db, id, secret)).toBe(true);
+		expect(await getShare(t.db, id)).toBeNull();
+		expect(await revokeShare(t.db, id, secret)).toBe(false);
+	});
+
+	it('purges expired shares through the retention runner, and only those', async () => {
+		const now = new Date('2027-01-10T00:00:00Z');
+		const old = await createShare(
+			t.db,
+			{
+				ciphertext: envelope(),
+				expiresInDays: 1,
+				burnAfterReading: false,
+				revokeSecret: bytes(32)
+			},
+			new Date('2027-01-01T00:00:00Z')
+		);
+		const fresh = await createShare(
+			t.db,
+			{
+				ciphertext: envelope(),
+				expiresInDays: 30,
+				burnAfterReading: false,
+				revokeSecret: bytes(32)
+			},
+			now
+		);
+		registerPurge('shares', purgeExpiredShares);
+		const before = await countShares(t.db);
+		const result = await runPurges(t.db, now);
+		expect(result.shares).toBeGreaterThanOrEqual(1);
+		expect(await countShares(t.db)).toBe(before - (result.shares ?? 0));
+		expect(await getShare(t.db, old.id, new Date('2027-01-01T01:00:00Z'))).toBeNull();
+		expect(await getShare(t.db, fresh.id, now)).not.toBeNull();
+		// Running again finds nothing more to do.
+		expect((await runPurges(t.db, now)).shares).toBe(0);
+	});
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('retention on several instances', () => {
+	it('skips a purge that another instance is running (advisory lock held)', async () => {
+		const target = testTargets().find((x) => x.name === 'postgres')!;
+		const t = await target.open();
+		if (t.driver !== 'postgres') throw new Error('needs PostgreSQL');
+		const other = await t.pool.connect();
+		try {
+			let ran = 0;
+			registerPurge('probe', async () => ++ran);
+			await other.query('begin');
+			await other.query(`select pg_advisory_xact_lock(7432102, hashtext('probe'))`);
+			expect((await runPurges(t.db)).probe).toBeNull();
+			expect(ran).toBe(0);
+			await other.query('commit');
+			expect((await runPurges(t.db)).probe).toBe(1);
+		} finally {
+			registerPurge('probe', async () => 0);
+			other.release();
+			await t.dispose();
+		}
+	});
+});

@@ -1,0 +1,303 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { axeViolations, expect, test } from './fixtures';
+import { addNote, createNotebook, SQ, unlock } from './helpers/notebook';
+import { startServer, type RunningServer } from './helpers/server';
+
+/**
+ * Sharing with a mentor, against an app instance of its own (embedded database in a fresh
+ * directory), so that afterwards its whole database and its log can be searched for the
+ * plaintext. The pages run on that instance's origin.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 1000;
+const BASE = `http://127.0.0.1:${PORT}`;
+test.use({ baseURL: BASE });
+test.describe.configure({ mode: 'serial' });
+
+const MARK = `PT${randomBytes(5).toString('hex')}`;
+const SECRET = {
+	note: `Adresa e strehës ${MARK}-1`,
+	checklist: `Fotokopje ${MARK}-2`,
+	burn: `Vetëm një herë ${MARK}-3`,
+	revoked: `E anuluar ${MARK}-4`
+};
+const PASS = 'urë mbi lumin blu';
+
+let server: RunningServer;
+let dir: string;
+
+test.beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'ura-share-e2e-'));
+	server = await startServer({ URA_DATA_DIR: dir }, PORT);
+});
+
+test.afterAll(async () => {
+	await server?.stop();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+/** A second browser, like the mentor's phone: its own storage, no cookies, same app. */
+async function mentorPage(browser: Browser) {
+	const context = await browser.newContext({ baseURL: BASE });
+	const page = await context.newPage();
+	const problems: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+	page.on('pageerror', (e) => problems.push(e.message));
+	await context.route(
+		(url) => url.origin !== BASE,
+		(route) => {
+			problems.push(`other origin: ${route.request().url()}`);
+			return route.abort();
+		}
+	);
+	return { page, context, problems };
+}
+
+async function share(page: Page, titles: string[], options: { burn?: boolean } = {}) {
+	for (const title of titles)
+		await page.getByRole('checkbox', { name: new RegExp(`^${title} \\(`) }).check();
+	if (options.burn) await page.getByLabel('Fshiji pasi të lexohen një herë').check();
+	await page.getByRole('button', { name: 'Krijo lidhjen' }).click();
+	const link = await page.locator('#share-link').inputValue();
+	expect(link).toMatch(new RegExp(`^${BASE}/link#[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}$`));
+	return link;
+}
+
+test('a survivor shares notes; a mentor reads them in another browser and keeps them', async ({
+	page,
+	browser
+}) => {
+	await createNotebook(page, PASS);
+	await addNote(page, 'Për mentoren', SECRET.note);
+	await page.getByRole('button', { name: SQ.newChecklist }).click();
+	await page.getByLabel(SQ.title, { exact: true }).fill('Për takimin');
+	await page.getByLabel(SQ.newItem).fill(SECRET.checklist);
+	await page.getByRole('button', { name: SQ.save, exact: true }).click();
+	const link = await share(page, ['Për mentoren', 'Për takimin']);
+	await expect(page.getByText(/Kushdo që e ka këtë lidhje mund t’i lexojë/)).toBeVisible();
+
+	const mentor = await mentorPage(browser);
+	await mentor.page.goto(link);
+	await expect(mentor.page.getByText(SECRET.note)).toBeVisible();
+	await expect(mentor.page.getByText(SECRET.checklist)).toBeVisible();
+	// Once read, the key leaves the address bar and the history entry.
+	await expect(mentor.page).toHaveURL(`${BASE}/link`);
+	expect(await axeViolations(mentor.page)).toEqual([]);
+
+	// The mentor keeps them in a notebook of their own, on their device.
+	await mentor.page.getByLabel(SQ.passphrase, { exact: true }).fill('mentorja ime e mirë');
+	await mentor.page.getByLabel(SQ.again, { exact: true }).fill('mentorja ime e mirë');
+	await mentor.page.getByRole('button', { name: SQ.create }).click();
+	await mentor.page.getByRole('button', { name: 'Ruaji në fletore' }).click();
+	await expect(mentor.page.getByText('U ruajtën 2 shënime në fletoren tënde.')).toBeVisible();
+	await mentor.page.goto('/notes');
+	await unlock(mentor.page, 'mentorja ime e mirë');
+	await expect(mentor.page.getByText(SECRET.note)).toBeVisible();
+	expect(mentor.problems).toEqual([]);
+	await mentor.context.close();
+});
+
+test('a revoked link cannot be opened any more', async ({ page, browser }) => {
+	await createNotebook(page, PASS);
+	await addNote(page, 'Anulo', SECRET.revoked);
+	const link = await share(page, ['Anulo']);
+	const mentor = await mentorPage(browser);
+	await mentor.page.goto(link);
+	await expect(mentor.page.getByText(SECRET.revoked)).toBeVisible();
+
+	await page.getByRole('button', { name: /^Anulo lidhjen/ }).click();
+	await expect(page.getByText('Lidhja u anulua. Askush nuk mund ta hapë më.')).toBeVisible();
+	const again = await mentorPage(browser);
+	await again.page.goto(link);
+	await expect(again.page.getByText(/nuk janë më këtu/)).toBeVisible();
+	await expect(again.page.locator('main')).not.toContainText(MARK);
+	await mentor.context.close();
+	await again.context.close();
+});
+
+test('deleting everything also revokes the links that are still live', async ({
+	page,
+	browser
+}) => {
+	await createNotebook(page, PASS);
+	await addNote(page, 'Fshi', `${MARK}-6`);
+	const link = await share(page, ['Fshi']);
+	await page
+		.locator('summary')
+		.filter({ hasText: /^Fshi gjithçka$/ })
+		.click();
+	await page.getByRole('button', { name: 'Fshi gjithçka', exact: true }).click();
+	await page.getByRole('button', { name: 'Po, fshi gjithçka' }).click();
+	await expect(page.getByRole('heading', { name: 'Krijo fletoren tënde' })).toBeVisible();
+	const mentor = await mentorPage(browser);
+	await mentor.page.goto(link);
+	await expect(mentor.page.getByText(/nuk janë më këtu/)).toBeVisible();
+	await mentor.context.close();
+});
+
+test('a read-once link opens exactly once, and looking it up does not use it up', async ({
+	page,
+	browser,
+	request
+}) => {
+	await createNotebook(page, PASS);
+	await addNote(page, 'Një herë', SECRET.burn);
+	const link = await share(page, ['Një herë'], { burn: true });
+	await expect(page.getByText(/një herë, deri më/)).toBeVisible();
+	const id = /#([^.]+)\./.exec(link)![1]!;
+
+	// A link preview (or anyone with the id) fetching the API sees no ciphertext.
+	const peek = await request.get(`/api/shares/${id}`);
+	expect(peek.status()).toBe(200);
+	expect(await peek.json()).toEqual({ expiresAt: expect.any(String), burnAfterReading: true });
+
+	const first = await mentorPage(browser);
+	await first.page.goto(link);
+	await expect(first.page.getByText(/hapen vetëm një herë/)).toBeVisible();
+	expect(await axeViolations(first.page)).toEqual([]);
+	await first.page.getByRole('button', { name: 'Hapi tani' }).click();
+	await expect(first.page.getByText(SECRET.burn)).toBeVisible();
+	await expect(first.page.getByText(/U fshinë nga serveri/)).toBeVisible();
+
+	const second = await mentorPage(browser);
+	await second.page.goto(link);
+	await expect(second.page.getByText(/nuk janë më këtu/)).toBeVisible();
+	await expect(second.page.locator('main')).not.toContainText(MARK);
+	// The browser notes the 404 of the used-up share; nothing else may go wrong.
+	expect(first.problems).toEqual([]);
+	expect(second.problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+	await first.context.close();
+	await second.context.close();
+});
+
+test('a link whose key was changed shows one error and nothing of the notes', async ({
+	page,
+	browser
+}) => {
+	await createNotebook(page, PASS);
+	await addNote(page, 'Ndryshuar', `${MARK}-5`);
+	const link = await share(page, ['Ndryshuar']);
+	const last = link.at(-1) === 'A' ? 'B' : 'A';
+	const mentor = await mentorPage(browser);
+	await mentor.page.goto(link.slice(0, -1) + last);
+	await expect(mentor.page.getByRole('alert')).toHaveText(
+		'Kjo lidhje nuk është e plotë ose është ndryshuar. Kërkoji personit që ta dërgojë përsëri.'
+	);
+	await expect(mentor.page.locator('main')).not.toContainText(MARK);
+	await mentor.page.goto('/link#abc');
+	await expect(mentor.page.getByText(/Kjo lidhje nuk është e plotë/)).toBeVisible();
+	await mentor.context.close();
+});
+
+test('the API answers bad requests with 4xx JSON that names the field', async ({ request }) => {
+	const bad = async (res: Awaited<ReturnType<typeof request.post>>) => ({
+		status: res.status(),
+		...((await res.json()) as { error: object }).error
+	});
+	const envelope = Buffer.concat([Buffer.from([1, 1]), randomBytes(24 + 256 + 16)]).toString(
+		'base64url'
+	);
+	const secret = randomBytes(32).toString('base64url');
+	expect(
+		await bad(
+			await request.post('/api/shares', {
+				data: { ciphertext: envelope, revokeSecret: secret, expiresInDays: 45 }
+			})
+		)
+	).toMatchObject({ status: 400, code: 'invalid', field: 'expiresInDays' });
+	expect(
+		await bad(
+			await request.post('/api/shares', { data: { ciphertext: 'x', revokeSecret: secret } })
+		)
+	).toMatchObject({ status: 400, field: 'ciphertext' });
+	expect(
+		await bad(
+			await request.post('/api/shares', {
+				headers: { 'content-type': 'application/json' },
+				data: Buffer.from('{"ciphertext":')
+			})
+		)
+	).toMatchObject({ status: 400, code: 'invalid_json' });
+	expect(await bad(await request.get('/api/shares/not-an-id'))).toMatchObject({
+		status: 400,
+		field: 'id'
+	});
+	expect(
+		await bad(await request.get(`/api/shares/${randomBytes(16).toString('base64url')}`))
+	).toMatchObject({
+		status: 404,
+		code: 'not_found'
+	});
+	expect(
+		await bad(
+			await request.post(`/api/shares/${randomBytes(16).toString('base64url')}/revoke`, {
+				data: { revokeSecret: secret }
+			})
+		)
+	).toMatchObject({ status: 404 });
+	const created = await request.post('/api/shares', {
+		data: { ciphertext: envelope, revokeSecret: secret }
+	});
+	expect(created.status()).toBe(201);
+	const { id, expiresAt } = (await created.json()) as { id: string; expiresAt: string };
+	// Default: 7 days, rounded up to the hour.
+	const days = (Date.parse(expiresAt) - Date.now()) / 86_400_000;
+	expect(days).toBeGreaterThan(7);
+	expect(days).toBeLessThanOrEqual(7 + 1 / 24);
+	expect(new Date(expiresAt).getUTCMinutes()).toBe(0);
+	expect(
+		(await request.post(`/api/shares/${id}/revoke`, { data: { revokeSecret: secret } })).status()
+	).toBe(204);
+});
+
+function filesUnder(root: string): string[] {
+	return readdirSync(root).flatMap((name) => {
+		const path = join(root, name);
+		return statSync(path).isDirectory() ? filesUnder(path) : [path];
+	});
+}
+
+test('the database and the server log hold none of the plaintext, no IP and no user agent', async () => {
+	const log = server.output();
+	expect(log).toContain('"route":"/api/shares"');
+	await server.stop();
+	// Every row of every table, as the database itself renders it …
+	const { openDatabase } = await import('../../src/lib/server/db/client');
+	const { sql } = await import('drizzle-orm');
+	const { queryRows } = await import('../../src/lib/server/db/client');
+	const handle = await openDatabase({ pgliteDir: join(dir, 'pglite') });
+	let dump = '';
+	try {
+		const tables = await queryRows<{ schema: string; name: string }>(
+			handle.db,
+			sql`select table_schema as schema, table_name as name from information_schema.tables
+				where table_schema not in ('pg_catalog', 'information_schema') and table_type = 'BASE TABLE'`
+		);
+		expect(tables.map((t) => t.name)).toContain('shares');
+		for (const t of tables) {
+			const rows = await queryRows<{ row: string }>(
+				handle.db,
+				sql.raw(`select row_to_json(t)::text as row from "${t.schema}"."${t.name}" t`)
+			);
+			dump += rows.map((r) => r.row).join('\n');
+		}
+	} finally {
+		await handle.close();
+	}
+	expect(dump).toContain('revoke_hash');
+	// … and every byte of the database files.
+	const raw = filesUnder(dir).map((f) => readFileSync(f));
+	for (const text of [MARK, ...Object.values(SECRET), 'Për mentoren', 'mentorja ime']) {
+		expect(dump, `database rows contain ${text}`).not.toContain(text);
+		for (const bytes of raw)
+			expect(bytes.includes(Buffer.from(text)), `database files contain ${text}`).toBe(false);
+		expect(log).not.toContain(text);
+	}
+	expect(log).not.toMatch(/HeadlessChrome|Mozilla|127\.0\.0\.1/);
+	// The shared e2e server (notebook tests) logged no plaintext either.
+	const shared = readFileSync(process.env.E2E_SERVER_LOG!, 'utf8');
+	expect(shared).not.toMatch(/PLAINTEXT|HeadlessChrome|Mozilla/);
+});

@@ -1,0 +1,126 @@
+#!/usr/bin/python3
+"""An independent peer for Ura's crypto interop tests (src/lib/crypto/interop.spec.ts).
+
+It uses Debian's python3-nacl (PyNaCl, its own build of libsodium) and re-implements Ura's
+formats from docs/crypto.md, not from Ura's TypeScript. It reads one JSON list of commands
+on stdin and writes one JSON list of results. Bytes travel as base64url without padding.
+Run with /usr/bin/python3: pyenv's python3 does not see Debian's python3-nacl.
+"""
+import base64
+import json
+import struct
+import sys
+import unicodedata
+
+import nacl.bindings as b
+import nacl.hash
+import nacl.pwhash.argon2id
+import nacl.signing
+import nacl.utils
+from nacl.encoding import RawEncoder
+from nacl.public import PrivateKey, PublicKey, SealedBox
+
+ENVELOPE_VERSION = 0x01
+ALG_XCHACHA20POLY1305_IETF = 0x01
+
+
+def d(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def e(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def associated_data(header, context, extra):
+    ctx = context.encode("utf-8")
+    return header + struct.pack(">H", len(ctx)) + ctx + extra
+
+
+def make_envelope(key, plaintext, context, extra):
+    header = bytes([ENVELOPE_VERSION, ALG_XCHACHA20POLY1305_IETF])
+    nonce = nacl.utils.random(24)
+    sealed = b.crypto_aead_xchacha20poly1305_ietf_encrypt(
+        plaintext, associated_data(header, context, extra), nonce, key
+    )
+    return header + nonce + sealed
+
+
+def open_envelope(key, envelope, context, extra):
+    if len(envelope) < 2 + 24 + 16:
+        raise ValueError("truncated")
+    if envelope[0] != ENVELOPE_VERSION or envelope[1] != ALG_XCHACHA20POLY1305_IETF:
+        raise ValueError("unknown version or algorithm")
+    header, nonce, sealed = envelope[:2], envelope[2:26], envelope[26:]
+    return b.crypto_aead_xchacha20poly1305_ietf_decrypt(
+        sealed, associated_data(header, context, extra), nonce, key
+    )
+
+
+def kdf_derive(length, subkey_id, context, master):
+    # crypto_kdf_derive_from_key is BLAKE2b keyed with the master key, with the subkey id
+    # (little-endian 64-bit) as salt and the 8-byte context as personalisation.
+    salt = struct.pack("<Q", subkey_id) + bytes(8)
+    person = context.encode("ascii") + bytes(8)
+    return b.crypto_generichash_blake2b_salt_personal(
+        b"", digest_size=length, key=master, salt=salt, person=person
+    )
+
+
+def code_keys(code):
+    master = nacl.hash.blake2b(code, digest_size=32, key=b"ura/code-keys/v1", encoder=RawEncoder)
+    seed = kdf_derive(32, 1, "ura-code", master)
+    sk = PrivateKey.from_seed(seed)
+    return {
+        "publicKey": e(bytes(sk.public_key)),
+        "secretKey": e(bytes(sk)),
+        "lookupId": e(kdf_derive(16, 2, "ura-code", master)),
+    }
+
+
+def run(cmd):
+    op = cmd["op"]
+    if op == "version":
+        return {"pynacl": nacl.__version__, "libsodium": b.sodium_version_string() if hasattr(b, "sodium_version_string") else ""}
+    if op == "make_envelope":
+        return e(make_envelope(d(cmd["key"]), d(cmd["plaintext"]), cmd["context"], d(cmd.get("extra", ""))))
+    if op == "open_envelope":
+        return e(open_envelope(d(cmd["key"]), d(cmd["envelope"]), cmd["context"], d(cmd.get("extra", ""))))
+    if op == "make_sealed":
+        return e(SealedBox(PublicKey(d(cmd["publicKey"]))).encrypt(d(cmd["plaintext"])))
+    if op == "open_sealed":
+        return e(SealedBox(PrivateKey(d(cmd["secretKey"]))).decrypt(d(cmd["box"])))
+    if op == "box_keypair":
+        sk = PrivateKey.generate()
+        return {"publicKey": e(bytes(sk.public_key)), "secretKey": e(bytes(sk))}
+    if op == "argon2id":
+        password = unicodedata.normalize("NFC", cmd["passphrase"]).encode("utf-8")
+        return e(nacl.pwhash.argon2id.kdf(32, password, d(cmd["salt"]), opslimit=cmd["opsLimit"], memlimit=cmd["memLimitKiB"] * 1024))
+    if op == "code_keys":
+        return code_keys(d(cmd["code"]))
+    if op == "sign":
+        key = nacl.signing.SigningKey(d(cmd["seed"]))
+        return {"publicKey": e(bytes(key.verify_key)), "signature": e(key.sign(d(cmd["message"])).signature)}
+    if op == "verify":
+        try:
+            nacl.signing.VerifyKey(d(cmd["publicKey"])).verify(d(cmd["message"]), d(cmd["signature"]))
+            return True
+        except Exception:
+            return False
+    if op == "unpad":
+        return e(b.sodium_unpad(d(cmd["padded"]), len(d(cmd["padded"])) if len(d(cmd["padded"])) < 262144 else 262144))
+    raise ValueError("unknown op " + op)
+
+
+def main():
+    results = []
+    for cmd in json.load(sys.stdin):
+        try:
+            results.append({"ok": run(cmd)})
+        except Exception as exc:  # report, never crash: the test asserts on each result
+            results.append({"error": type(exc).__name__ + ": " + str(exc)})
+    json.dump(results, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
