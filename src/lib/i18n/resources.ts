@@ -1,12 +1,11 @@
 import type common from '../../../locales/sq/common.json';
+import type crypto from '../../../locales/sq/crypto.json';
 import type entitlements from '../../../locales/sq/entitlements.json';
 import type home from '../../../locales/sq/home.json';
 import type mentors from '../../../locales/sq/mentors.json';
+import type notes from '../../../locales/sq/notes.json';
 import type returning from '../../../locales/sq/returning.json';
 import type services from '../../../locales/sq/services.json';
-import type crypto from '../../../locales/sq/crypto.json';
-import type home from '../../../locales/sq/home.json';
-import type notes from '../../../locales/sq/notes.json';
 
 /**
  * The namespaces, typed from the Albanian files (Albanian is the source language).
@@ -14,14 +13,13 @@ import type notes from '../../../locales/sq/notes.json';
  */
 export interface Resources {
 	common: typeof common;
+	crypto: typeof crypto;
 	entitlements: typeof entitlements;
 	home: typeof home;
 	mentors: typeof mentors;
+	notes: typeof notes;
 	returning: typeof returning;
 	services: typeof services;
-	crypto: typeof crypto;
-	home: typeof home;
-	notes: typeof notes;
 }
 export type Namespace = keyof Resources;
 
