@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { inLang, LANGS } from './routes';
+import { L } from './locale';
 
 /*
  * The list of entitlements and each entitlement's page: readable without JavaScript, with
@@ -82,7 +83,7 @@ test('an entitlement page shows the amount with the date it applies from and its
 	const amounts = page.locator('.amounts');
 	await expect(amounts).toContainText('Amount per month');
 	await expect(amounts).toContainText('2021');
-	await expect(amounts).toContainText('To confirm locally');
+	await expect(amounts).toContainText(L('en', 'common', 'toConfirm.label'));
 	await page.locator('details.sources summary').click();
 	await expect(page.locator('details.sources li').first()).toContainText('Home Office');
 });
