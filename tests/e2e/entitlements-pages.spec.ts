@@ -87,3 +87,17 @@ test('an entitlement page shows the amount with the date it applies from and its
 	await page.locator('details.sources summary').click();
 	await expect(page.locator('details.sources li').first()).toContainText('Home Office');
 });
+
+test('amounts read as Albanian in Albanian, even though Chromium has no Albanian number data', async ({
+	page
+}) => {
+	// Navigating inside the app renders the page in the browser, with Chromium's Intl.
+	await page.goto('/entitlements');
+	await page.waitForLoadState('networkidle');
+	await page.locator('a[href="/entitlements/e01"]').first().click();
+	await expect(page).toHaveURL(/\/entitlements\/e01$/u);
+	const text = (await page.locator('.amounts').innerText()).replace(/\s/gu, ' ');
+	expect(text).toContain('9000 Lekë');
+	expect(text).not.toMatch(/ALL|9,000/u);
+	expect(await page.evaluate(() => Intl.NumberFormat.supportedLocalesOf('sq').length)).toBe(0);
+});

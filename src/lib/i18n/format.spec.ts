@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { albanianDate, formatDate, formatMoney, formatNumber } from './format';
+import { albanianDate, albanianNumber, formatDate, formatMoney, formatNumber } from './format';
 
 describe('Intl formatters', () => {
 	it('groups numbers the Albanian way and the English way', () => {
@@ -32,5 +32,28 @@ describe('Albanian dates without Intl data (Chromium ships none)', () => {
 
 	it('uses the date in Tirana, not in UTC', () => {
 		expect(albanianDate(new Date('2026-11-30T23:30:00Z'))).toBe('1 dhjetor 2026');
+	});
+});
+
+describe('Albanian numbers without Intl data (Chromium ships none)', () => {
+	// Node has full ICU, so Intl's own Albanian output is the reference the fallback must match.
+	const values = [0, 7, 80, 999, 1000, 9000, 10000, 12000, 99999.4, 123456, 1234567, 29879324];
+
+	it('writes numbers exactly as Intl does where Albanian data exists', () => {
+		for (const v of values) expect(albanianNumber(v)).toBe(new Intl.NumberFormat('sq').format(v));
+		expect(albanianNumber(1234.5)).toBe(new Intl.NumberFormat('sq').format(1234.5));
+	});
+
+	it('writes amounts in lekë and euro exactly as Intl does', () => {
+		for (const v of values) {
+			for (const currency of ['ALL', 'EUR']) {
+				const intl = new Intl.NumberFormat('sq', {
+					style: 'currency',
+					currency,
+					maximumFractionDigits: 0
+				}).format(v);
+				expect(`${albanianNumber(v, 0)}\u00a0${currency === 'ALL' ? 'Lekë' : '€'}`).toBe(intl);
+			}
+		}
 	});
 });

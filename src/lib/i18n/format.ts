@@ -2,7 +2,34 @@ import { INTL_LOCALE, type Lang } from './langs';
 
 // Intl does the locale work (grouping, month names, currency symbols); nothing hand-rolled.
 
+/** True where this JavaScript engine has no Albanian locale data (Chromium: desktop and Android). */
+function lacksAlbanian(): boolean {
+	return Intl.NumberFormat.supportedLocalesOf(INTL_LOCALE.sq).length === 0;
+}
+
+/** CLDR's Albanian currency symbols for the currencies our data uses; others show their code. */
+const ALBANIAN_CURRENCY: Record<string, string> = { ALL: 'Lekë', EUR: '€' };
+
+/**
+ * A number as CLDR writes it in Albanian, without Intl's Albanian data: groups of three only
+ * from five digits on ("9000", "12 000"), a no-break space between groups, a decimal comma.
+ * Intl still does the rounding and digit grouping (through the root locale); only the two
+ * separators are Albanian. Chromium would otherwise silently print "9,000" or "ALL 9,000".
+ */
+export function albanianNumber(value: number, fractionDigits?: number): string {
+	return new Intl.NumberFormat('en-US', {
+		useGrouping: 'min2',
+		...(fractionDigits === undefined
+			? {}
+			: { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })
+	})
+		.formatToParts(value)
+		.map((p) => (p.type === 'group' ? '\u00a0' : p.type === 'decimal' ? ',' : p.value))
+		.join('');
+}
+
 export function formatNumber(lang: Lang, value: number): string {
+	if (lang === 'sq' && lacksAlbanian()) return albanianNumber(value);
 	return new Intl.NumberFormat(INTL_LOCALE[lang]).format(value);
 }
 
@@ -11,6 +38,9 @@ export function formatNumber(lang: Lang, value: number): string {
  * (English readers may not know the lek, and "ALL" reads as a word).
  */
 export function formatMoney(lang: Lang, value: number, currency: string): string {
+	if (lang === 'sq' && lacksAlbanian()) {
+		return `${albanianNumber(value, 0)}\u00a0${ALBANIAN_CURRENCY[currency] ?? currency}`;
+	}
 	return new Intl.NumberFormat(INTL_LOCALE[lang], {
 		style: 'currency',
 		currency,
