@@ -1,4 +1,4 @@
-// npm run bench:directory — measurements for the benchmark issue (prints JSON; asserts nothing).
+// Directory figures for `npm run bench` (alone: `npm run bench:directory` prints them as JSON).
 //  - search latency per keystroke over 10,000 synthetic services (p50/p95/max, ms): each
 //    query is typed one character at a time, as the page does, and every prefix is timed;
 //  - index build time for those 10,000 services;
@@ -16,6 +16,7 @@ import {
 	type SnapshotService
 } from '../../src/lib/directory/snapshot';
 import { AUDIENCES, KINDS } from '../../src/lib/directory/vocab';
+import { figure, type Figure } from './report';
 
 const SERVICES = 10_000;
 
@@ -74,7 +75,7 @@ function zipfSampler(r: () => number, n: number): () => number {
 	};
 }
 
-function syntheticSnapshot(n: number): Snapshot {
+export function syntheticSnapshot(n: number): Snapshot {
 	const r = rng(42);
 	const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
 	const words = vocabulary(r, 6000);
@@ -103,9 +104,7 @@ function syntheticSnapshot(n: number): Snapshot {
 	return { format: 1, version: 1, orgs, services };
 }
 
-function percentile(sorted: number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+import { percentile } from './report';
 
 const QUERIES = [
 	'kukes',
@@ -120,61 +119,67 @@ const QUERIES = [
 	'korçë'
 ];
 
-const snapshot = syntheticSnapshot(SERVICES);
-const t0 = performance.now();
-const engine = new DirectorySearch(snapshot, 0);
-const buildMs = performance.now() - t0;
+/** Search latency per keystroke over 10,000 synthetic services, and the real snapshot's size. */
+export function measureDirectorySearch(): Figure[] {
+	const snapshot = syntheticSnapshot(SERVICES);
+	const t0 = performance.now();
+	const engine = new DirectorySearch(snapshot, 0);
+	const buildMs = performance.now() - t0;
 
-const times: number[] = [];
-// CPU time too: on a shared machine wall time also counts other processes' turns.
-const cpu: number[] = [];
-const slow: [number, string][] = [];
-// Round 0 warms up the JIT and is not counted; then 4 measured rounds, one with a filter.
-for (let round = 0; round < 5; round++) {
-	for (const q of QUERIES) {
-		for (let i = 1; i <= q.length; i++) {
-			const start = performance.now();
-			const cpuStart = process.cpuUsage();
-			engine.search(q.slice(0, i), round === 4 ? { kinds: ['shelter'] } : {});
-			if (round === 0) continue;
-			times.push(performance.now() - start);
-			cpu.push(process.cpuUsage(cpuStart).user / 1000);
-			if (process.env.BENCH_VERBOSE) slow.push([performance.now() - start, q.slice(0, i)]);
+	const times: number[] = [];
+	// CPU time too: on a shared machine wall time also counts other processes' turns.
+	const cpu: number[] = [];
+	const slow: [number, string][] = [];
+	// Round 0 warms up the JIT and is not counted; then 4 measured rounds, one with a filter.
+	for (let round = 0; round < 5; round++) {
+		for (const q of QUERIES) {
+			for (let i = 1; i <= q.length; i++) {
+				const start = performance.now();
+				const cpuStart = process.cpuUsage();
+				engine.search(q.slice(0, i), round === 4 ? { kinds: ['shelter'] } : {});
+				if (round === 0) continue;
+				times.push(performance.now() - start);
+				cpu.push(process.cpuUsage(cpuStart).user / 1000);
+				if (process.env.BENCH_VERBOSE) slow.push([performance.now() - start, q.slice(0, i)]);
+			}
 		}
 	}
+	times.sort((a, b) => a - b);
+	cpu.sort((a, b) => a - b);
+	if (process.env.BENCH_VERBOSE) console.error(slow.sort((a, b) => b[0] - a[0]).slice(0, 25));
+
+	const raw = JSON.parse(
+		readFileSync(new URL('../../data/directory/directory.json', import.meta.url), 'utf8')
+	);
+	const real = JSON.stringify(buildSnapshot(DirectoryDocumentSchema.parse(raw), 1));
+	const realServices = (JSON.parse(real) as Snapshot).services.length;
+	const load = `load average ${loadavg()[0]!.toFixed(2)}`;
+	return [
+		figure(
+			`directory: search p95 per keystroke, ${SERVICES} services`,
+			percentile(times, 95),
+			'ms',
+			{ max: 5 },
+			`${times.length} keystrokes; p50 ${percentile(times, 50).toFixed(2)} ms, max ${times.at(-1)!.toFixed(2)} ms; ${load}`
+		),
+		figure(
+			`directory: search CPU time p95 per keystroke, ${SERVICES} services`,
+			percentile(cpu, 95),
+			'ms',
+			undefined,
+			"this process only, without other processes' turns on a shared machine"
+		),
+		figure(`directory: index build, ${SERVICES} services`, buildMs, 'ms'),
+		figure(
+			'directory: real snapshot (gzip)',
+			gzipSync(real, { level: 9 }).length / 1024,
+			'KiB',
+			undefined,
+			`${realServices} services, ${(Buffer.byteLength(real) / 1024).toFixed(1)} KiB raw`
+		)
+	];
 }
-times.sort((a, b) => a - b);
-cpu.sort((a, b) => a - b);
-if (process.env.BENCH_VERBOSE) console.error(slow.sort((a, b) => b[0] - a[0]).slice(0, 25));
 
-const raw = JSON.parse(
-	readFileSync(new URL('../../data/directory/directory.json', import.meta.url), 'utf8')
-);
-const real = JSON.stringify(buildSnapshot(DirectoryDocumentSchema.parse(raw), 1));
-
-const round2 = (x: number) => Math.round(x * 1000) / 1000;
-process.stdout.write(
-	`${JSON.stringify(
-		{
-			searchOverSyntheticServices: {
-				services: SERVICES,
-				keystrokes: times.length,
-				indexBuildMs: round2(buildMs),
-				p50Ms: round2(percentile(times, 50)),
-				p95Ms: round2(percentile(times, 95)),
-				maxMs: round2(times[times.length - 1]!),
-				cpuP50Ms: round2(percentile(cpu, 50)),
-				cpuP95Ms: round2(percentile(cpu, 95)),
-				loadAverage1m: round2(loadavg()[0]!)
-			},
-			realSnapshot: {
-				services: JSON.parse(real).services.length,
-				bytes: Buffer.byteLength(real),
-				gzipBytes: gzipSync(real, { level: 9 }).length
-			},
-			node: process.version
-		},
-		null,
-		2
-	)}\n`
-);
+if (import.meta.url === `file://${process.argv[1]}`) {
+	console.log(JSON.stringify(measureDirectorySearch(), null, '\t'));
+}

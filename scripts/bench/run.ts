@@ -4,10 +4,13 @@
 // table, and refreshes the table in README.md. Budgets are checked here, never in CI tests.
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { measureDirectorySearch } from './directory-search';
+import { measureEntitlements } from './entitlements';
 import { measureInitialJs } from './initial-js';
 import { runLighthouse } from './lighthouse';
 import { figure, machine, table, type Figure } from './report';
 import { startBenchServer } from './server';
+import { measureUnlock } from './unlock';
 
 const args = new Set(process.argv.slice(2));
 const figures: Figure[] = [];
@@ -17,6 +20,12 @@ if (!args.has('--no-build')) {
 	log('building');
 	execSync('npm run -s build', { stdio: ['ignore', 'ignore', 'inherit'] });
 }
+
+// In-process figures first, while nothing else of ours runs.
+log('entitlements');
+figures.push(...measureEntitlements());
+log('directory search');
+figures.push(...measureDirectorySearch());
 
 // Cold start and idle memory of one instance on the embedded database.
 log('cold start');
@@ -54,8 +63,13 @@ try {
 		}
 	}
 
+	log('notebook unlock (Argon2id) in Chromium');
+	figures.push(...(await measureUnlock(server.url)));
+
 	if (!args.has('--no-lighthouse')) {
-		for (const path of ['/', '/en']) {
+		// Home, the screener, a municipality's services and the help form, in both languages.
+		const pages = ['/', '/entitlements/check', '/services/kukes', '/help'];
+		for (const path of pages.flatMap((p) => [p, p === '/' ? '/en' : `/en${p}`])) {
 			log(`lighthouse ${path}`);
 			const lh = await runLighthouse(server.url + path);
 			figures.push(

@@ -56,6 +56,14 @@ describe('matching', () => {
 		expect(found).not.toContain(idOf('vatra-shelter-reintegration'));
 	});
 
+	it('ignores particles and a half-typed short word next to longer words', () => {
+		expect(ids('strehëz në elbasan')).toEqual(ids('strehëz elbasan'));
+		expect(ids('shelter elbasan k')).toEqual(ids('shelter elbasan'));
+		expect(ids('shelter elbasan')).not.toContain(idOf('vatra-shelter-reintegration'));
+		// Alone, a short word is still searched.
+		expect(ids('ko').length).toBeLessThan(snapshot.services.length);
+	});
+
 	it('ranks a match in the name above a match in the description only', () => {
 		const hits = search.search('klinika ligjore');
 		expect(hits[0]?.service.id).toBe(idOf('vatra-legal-clinic'));

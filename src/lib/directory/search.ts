@@ -137,7 +137,12 @@ export class DirectorySearch {
 	 * most time per keystroke and adds the least to the ranking.
 	 */
 	private query(q: string, combineWith: 'AND' | 'OR'): Query {
-		const words = q.split(/[\s,.;:!?()"'/-]+/).filter((w) => processTerm(w) !== null);
+		const all = q.split(/[\s,.;:!?()"'/-]+/).filter((w) => processTerm(w) !== null);
+		// Words under 3 letters next to longer ones are particles ("në", "të", "me") or a word
+		// still being typed; as exact terms they match almost nothing, which would turn every
+		// AND query into a second, OR search. They count only when nothing else was typed.
+		const long = all.filter((w) => processTerm(w)!.length >= 3);
+		const words = long.length ? long : all;
 		return {
 			combineWith,
 			queries: words.map((w): Query => {
@@ -169,10 +174,13 @@ export class DirectorySearch {
 				.sort((a, b) => this.order.get(a.id)! - this.order.get(b.id)!)
 				.map((service) => ({ service, score: 0 }));
 		}
-		const filter = (r: SearchResult) => {
-			const s = this.byId.get(r.id as string);
-			return !!s && pass(s);
-		};
+		const filtered = Object.values(filters).some((v) => v !== undefined && v !== false);
+		const filter = filtered
+			? (r: SearchResult) => {
+					const s = this.byId.get(r.id as string);
+					return !!s && pass(s);
+				}
+			: undefined;
 		let results = this.index.search(this.query(q, 'AND'), { boost: BOOST, filter });
 		// Every word must match when possible; otherwise the best partial matches.
 		if (!results.length) results = this.index.search(this.query(q, 'OR'), { boost: BOOST, filter });
