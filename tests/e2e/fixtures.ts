@@ -51,6 +51,20 @@ export const test = base.extend<{ guard: Guard }>({
 				problems.push(`console error: ${msg.text()}`);
 			});
 			context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
+			// Chromium reports some CSP violations (e.g. an eval probe inside try/catch) only as
+			// DevTools issues, not on the console: listen to those too.
+			context.on('page', (page) => {
+				void context.newCDPSession(page).then(async (cdp) => {
+					cdp.on('Audits.issueAdded', ({ issue }) => {
+						if (issue.code !== 'ContentSecurityPolicyIssue') return;
+						const d = issue.details.contentSecurityPolicyIssueDetails;
+						problems.push(
+							`CSP issue: ${d?.violatedDirective} ${d?.contentSecurityPolicyViolationType} at ${d?.sourceCodeLocation?.url ?? page.url()}`
+						);
+					});
+					await cdp.send('Audits.enable').catch(() => {});
+				});
+			});
 
 			await use({
 				requests,
