@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { catalogue, evaluateEntitlements, PREFER_NOT, VerdictSchema } from '$lib/entitlements';
+import { catalogue, evaluateEntitlements, PREFER_NOT } from '$lib/entitlements';
+import { VerdictSchema } from '$lib/entitlements/result';
 import { municipalityBySlug } from '$lib/geo';
 import { CitationSchema } from '$lib/sources';
 

@@ -3,7 +3,8 @@ import { contextFor, screenerPath } from './flow';
 import { evaluateCondition, type Answers, type EvalContext } from './logic';
 import { valueInForce } from './parameters';
 import type { Amount, EntitlementResult, Reason, ScreenerResult, Verdict } from './result';
-import { PREFER_NOT, type Catalogue, type Entitlement } from './schema';
+import { PREFER_NOT } from './constants';
+import type { Catalogue, Entitlement } from './schema';
 
 function reasonsFrom(
 	questions: string[],

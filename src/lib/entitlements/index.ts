@@ -10,8 +10,8 @@ export { evaluateWith } from './evaluate';
 export { effectiveAnswers, nextQuestion, progress, screenerPath } from './flow';
 export type { AnswerValue, Answers } from './logic';
 export { valueInForce } from './parameters';
-export * from './result';
-export { AREAS, PREFER_NOT } from './schema';
+export type { Amount, EntitlementResult, Reason, ScreenerResult, Verdict } from './result';
+export { AREAS, PREFER_NOT } from './constants';
 export type {
 	Area,
 	Entitlement,

@@ -1,6 +1,7 @@
 import { addMonths, monthAnswerInterval, type IsoDate } from './dates';
 import { inMonths } from './parameters';
-import { PREFER_NOT, type Condition, type ParameterValue, type Question } from './schema';
+import { PREFER_NOT } from './constants';
+import type { Condition, ParameterValue, Question } from './schema';
 import type { Leaf } from './walk';
 
 /**

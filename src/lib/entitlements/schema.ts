@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { AREAS, ORGANISATION_KEYS, PREFER_NOT, REQUEST_PLACEHOLDERS } from './constants';
+
+export { AREAS, ORGANISATION_KEYS, PREFER_NOT, REQUEST_PLACEHOLDERS };
 import { CitationSchema } from '../sources';
 import { catalogueProblems } from './check';
 
@@ -42,9 +45,6 @@ export type Fact = z.infer<typeof FactSchema>;
 
 const questionId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a question id is snake_case');
 const optionValue = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'an option value is lowercase');
-
-/** The answer everyone may give to every question. It is never a value in a condition. */
-export const PREFER_NOT = 'prefer_not';
 
 export type Condition =
 	| { all: Condition[] }
@@ -210,55 +210,12 @@ export type Parameter = z.infer<typeof ParameterSchema>;
 // Entitlements
 // ---------------------------------------------------------------------------------------
 
-/** The directory's organisation keys (shared contract in BRIEF.md). */
-export const ORGANISATION_KEYS = [
-	'state-shelter-linza',
-	'different-and-equal',
-	'tjeter-vizion',
-	'vatra',
-	'nisma-arsis',
-	'venerini-lezhe',
-	'caritas-albania',
-	'awen',
-	'lgbti-shelter',
-	'lilium-centre',
-	'public-health-care',
-	'mohsp-helplines',
-	'clci',
-	'shkej',
-	'terre-des-hommes',
-	'mary-ward-loreto',
-	'key-adviser',
-	'iom',
-	'naes',
-	'state-social-service',
-	'child-protection-units',
-	'municipal-social-services',
-	'tirana-social-services',
-	'prosecution-victim-coordinators',
-	'state-police',
-	'national-anti-trafficking-coordinator'
-] as const;
 export const OrganisationKeySchema = z.enum(ORGANISATION_KEYS);
 
-export const AREAS = [
-	'money',
-	'health',
-	'shelter',
-	'housing',
-	'legal',
-	'work',
-	'children',
-	'return',
-	'community'
-] as const;
 export const AreaSchema = z.enum(AREAS);
 export type Area = z.infer<typeof AreaSchema>;
 
 const stepId = z.string().regex(/^[a-z][a-z0-9_]*$/);
-
-/** Placeholders the app fills in a draft request; everything else is written by hand. */
-export const REQUEST_PLACEHOLDERS = ['municipality', 'date'] as const;
 
 export const RequestTemplateSchema = z
 	.strictObject({
