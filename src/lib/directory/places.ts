@@ -110,3 +110,8 @@ export function localCounts(snapshot: Snapshot): Map<string, number> {
 	}
 	return counts;
 }
+
+/** Services that work everywhere in Albania: those of every municipality first, then nationwide. */
+export function servicesEverywhere(snapshot: Snapshot, lang: 0 | 1 = 0): SnapshotService[] {
+	return everywhereFirstLocal(snapshot, byName(lang));
+}
