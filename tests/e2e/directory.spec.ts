@@ -4,6 +4,11 @@ import { LANGS, inLang } from './routes';
 
 const SNAPSHOT = '/directory/snapshot.json';
 
+/** A services string with its {{placeholders}} filled in. */
+function S(lang: 'sq' | 'en', key: string, vars: Record<string, string> = {}): string {
+	return L(lang, 'services', key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
+}
+
 async function openSearch(page: import('@playwright/test').Page, path = '/services') {
 	const snapshot = page.waitForResponse((r) => r.url().endsWith(SNAPSHOT) && r.status() === 200);
 	await page.goto(path);
@@ -49,14 +54,18 @@ test('a municipality with no listed service says so and shows the closest in its
 }) => {
 	await page.goto('/services/kavaje');
 	await expect(page.getByTestId('no-local-service')).toHaveText(
-		'Në Kavajë nuk ka ende asnjë shërbim në listë; më afër janë në Tiranë.'
+		S('sq', 'place.noneNearest', { place: 'Kavajë', nearest: 'Tiranë' })
 	);
 	await expect(
-		page.getByRole('heading', { name: 'Në Tiranë', level: 2, exact: true })
+		page.getByRole('heading', {
+			name: S('sq', 'place.nearbyIn', { place: 'Tiranë' }),
+			level: 2,
+			exact: true
+		})
 	).toBeVisible();
 	await page.goto('/en/services/kavaje');
 	await expect(page.getByTestId('no-local-service')).toHaveText(
-		'No service is listed in Kavajë yet; the closest are in Tirana.'
+		S('en', 'place.noneNearest', { place: 'Kavajë', nearest: 'Tirana' })
 	);
 });
 
@@ -65,13 +74,21 @@ test.describe('without JavaScript', () => {
 
 	test('municipality pages are served complete, in both languages', async ({ page, guard }) => {
 		await page.goto('/services/kukes');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shërbimet në Kukës');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			S('sq', 'place.title', { place: 'Kukës' })
+		);
 		await expect(
-			page.getByRole('heading', { name: 'Në Kukës', level: 2, exact: true })
+			page.getByRole('heading', {
+				name: S('sq', 'place.located', { place: 'Kukës' }),
+				level: 2,
+				exact: true
+			})
 		).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Njësia e lëvizshme e Kukësit' })).toBeVisible();
 		await page.goto('/en/services/has');
-		await expect(page.getByRole('heading', { name: 'Also coming to Has', level: 2 })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: S('en', 'place.covering', { place: 'Has' }), level: 2 })
+		).toBeVisible();
 		await page.getByRole('link', { name: 'Kukës mobile unit' }).click();
 		await expect(page).toHaveURL(/\/en\/services\/s\/[0-9a-f-]{36}$/);
 		// The only contact in the sources: the organisation's website, from a footnote.
@@ -82,7 +99,7 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('Our sources give no contact details')).toBeVisible();
 		// No search without JavaScript (it would have to send the query): the page says so.
 		await page.goto('/services');
-		await expect(page.getByText('Kërkimi punon me JavaScript')).toBeVisible();
+		await expect(page.getByText(S('sq', 'search.noJs'))).toBeVisible();
 		expect(guard.requests.some((u) => u.endsWith(SNAPSHOT))).toBe(false);
 	});
 });
@@ -111,12 +128,62 @@ for (const lang of LANGS) {
 	});
 }
 
+test('a place name reads right after “në”: Malësi të Madhe, Vau të Dejës', async ({ page }) => {
+	await page.goto('/services/malesi-e-madhe');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		S('sq', 'place.title', { place: 'Malësi të Madhe' })
+	);
+	await expect(page).toHaveTitle(`${S('sq', 'place.title', { place: 'Malësi të Madhe' })} · Ura`);
+	await expect(page.getByTestId('no-local-service')).toHaveText(
+		S('sq', 'place.noneNearest', { place: 'Malësi të Madhe', nearest: 'Shkodër' })
+	);
+	await expect(
+		page.getByText(S('sq', 'place.everywhereHint', { place: 'Malësi të Madhe' }))
+	).toBeVisible();
+	await expect(page.locator('main')).not.toContainText(/\bnë (Malësi e Madhe|Vau i Dejës)/i);
+	await page.goto('/services/vau-i-dejes');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		S('sq', 'place.title', { place: 'Vau të Dejës' })
+	);
+	await page.goto('/en/services/malesi-e-madhe');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		S('en', 'place.title', { place: 'Malësi e Madhe' })
+	);
+});
+
+test('the crisis centre shows the sourced name “Liliun”; “Lilium” finds it, flagged to check', async ({
+	page
+}) => {
+	const box = await openSearch(page);
+	await box.fill('Lilium');
+	const name = 'Qendra e krizës “Liliun”';
+	const card = page.locator('.directory-search .service-card').filter({ hasText: name });
+	await expect(card).toHaveCount(1);
+	await card.getByRole('link', { name }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	await expect(
+		page.getByText('mund të njihet edhe si “Lilium”. Pyet për t’u siguruar')
+	).toBeVisible();
+	await expect(page.locator('.to-confirm')).toBeVisible();
+});
+
+test('the kind filter says Strehëz for shelter and Banesë for housing', async ({ page }) => {
+	await openSearch(page);
+	await page.locator('.filters summary').click();
+	await expect(page.getByLabel('Strehëz', { exact: true })).toBeVisible();
+	await expect(page.getByLabel('Banesë', { exact: true })).toBeVisible();
+	await page.goto('/en/services');
+	await page.locator('.filters summary').click();
+	await expect(page.getByLabel('Shelter', { exact: true })).toBeVisible();
+	await expect(page.getByLabel('Housing', { exact: true })).toBeVisible();
+});
+
 test('service pages are addressed by UUID, with a neutral title', async ({ page }) => {
 	await page.goto('/services/vlore');
 	await page.getByRole('link', { name: 'Strehim dhe riintegrim në Vlorë' }).click();
 	await expect(page).toHaveURL(/\/services\/s\/[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-/);
 	await expect(page).toHaveTitle('Shërbimi · Ura');
-	await expect(page.getByText('Tregojmë vetëm qytetin')).toBeVisible();
+	await expect(page.getByText(S('sq', 'service.townOrVillageOnly'))).toBeVisible();
 	await page.locator('.sources summary').click();
 	await expect(page.locator('.sources li').first()).toBeVisible();
 });

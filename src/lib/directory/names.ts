@@ -16,6 +16,16 @@ export function municipalityName(slug: string, lang: Lang): string {
 	return lang === 'sq' ? m.name_sq : m.name_en;
 }
 
+/**
+ * A municipality's name as it reads after "in" (sq "në"), from the data's in_sq: "Malësi të
+ * Madhe" ("Malësi e Madhe" in English).
+ */
+export function municipalityNameAfterIn(slug: string, lang: Lang): string {
+	const m = municipalities.get(slug);
+	if (!m) return slug;
+	return lang === 'sq' ? m.in_sq : m.name_en;
+}
+
 /** A county's full name ("Qarku i Kukësit", "Kukës County"), or short ("Kukës"). */
 export function countyName(slug: string, lang: Lang, short = false): string {
 	const c = counties.get(slug);

@@ -45,7 +45,15 @@ export function foldName(text: string): string {
 
 const byFoldedName = new Map<string, Municipality>();
 for (const m of geo.municipalities) {
-	for (const name of [m.name_sq, m.definite_sq, m.ascii, m.name_en, m.slug, ...m.aliases]) {
+	for (const name of [
+		m.name_sq,
+		m.definite_sq,
+		m.in_sq,
+		m.ascii,
+		m.name_en,
+		m.slug,
+		...m.aliases
+	]) {
 		byFoldedName.set(foldName(name), m);
 	}
 }

@@ -8,6 +8,8 @@ const citation = z
 export const CountySchema = z.object({
 	slug,
 	name_sq: z.string().min(1),
+	/** The form after "në" ("in"): the indefinite name, "në Gjirokastër", "në Tiranë". */
+	in_sq: z.string().min(1),
 	qark_sq: z.string().startsWith('Qarku i '),
 	name_en: z.string().endsWith(' County'),
 	seat_municipality: slug,
@@ -20,6 +22,12 @@ export const MunicipalitySchema = z.object({
 	name_sq: z.string().min(1),
 	/** Definite form, common in speech and in the sources: "Kukësi". */
 	definite_sq: z.string().min(1),
+	/**
+	 * The form after "në" ("in"), as data rather than a rule in code: "në Malësi të Madhe", "në
+	 * Vau të Dejës" — the article of an adjective or a genitive changes (e/i → të); otherwise it
+	 * is the indefinite name, "në Kukës", "në Fushë-Arrëz".
+	 */
+	in_sq: z.string().min(1),
 	ascii: z.string().regex(/^[A-Za-z -]+$/),
 	name_en: z.string().min(1),
 	county: slug,
