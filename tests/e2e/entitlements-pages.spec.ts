@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
-import { inLang, LANGS } from './routes';
 import { L } from './locale';
+import { inLang, LANGS } from './routes';
 
 /*
  * The list of entitlements and each entitlement's page: readable without JavaScript, with
@@ -24,6 +24,8 @@ test.describe('without JavaScript', () => {
 			}
 			// Grouped by area, each group a section with a heading.
 			expect(await page.locator('section.area h2').count()).toBe(9);
+			// The date note names the badge the pages actually show.
+			await expect(page.locator('p.notice')).toContainText(L(lang, 'common', 'toConfirm.label'));
 		});
 
 		test(`every entitlement page reads without JavaScript, with a neutral title (${lang})`, async ({
@@ -37,10 +39,8 @@ test.describe('without JavaScript', () => {
 				);
 				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 				const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
-				expect(headings, code).toContain(
-					lang === 'sq' ? 'Kush do ta mësojë situatën tënde' : 'Who will learn about your situation'
-				);
-				expect(headings, code).toContain(lang === 'sq' ? 'Si ta kërkosh' : 'How to ask for it');
+				expect(headings, code).toContain(L(lang, 'entitlements', 'detail.disclosure'));
+				expect(headings, code).toContain(L(lang, 'entitlements', 'detail.apply'));
 			}
 		});
 
@@ -51,9 +51,7 @@ test.describe('without JavaScript', () => {
 			await expect(page.locator('main')).toContainText(
 				lang === 'sq' ? 'ka nevojë për JavaScript' : 'needs JavaScript'
 			);
-			await page
-				.getByRole('link', { name: lang === 'sq' ? 'Shiko listën e plotë' : 'See the full list' })
-				.click();
+			await page.getByRole('link', { name: L(lang, 'entitlements', 'check.toList') }).click();
 			await expect(page).toHaveURL(new RegExp(`${lang === 'en' ? '/en' : ''}/entitlements$`));
 		});
 	}

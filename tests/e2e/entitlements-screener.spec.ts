@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures';
+import { L } from './locale';
 import { inLang } from './routes';
 
 /*
@@ -55,8 +56,18 @@ const ELBASAN_16: Persona = {
 	gender: 'prefer_not'
 };
 
-const START = { sq: 'Fillo', en: 'Start' } as const;
-const PREFER_NOT = { sq: 'Preferoj të mos e them', en: 'Prefer not to say' } as const;
+const START = {
+	sq: L('sq', 'entitlements', 'check.start'),
+	en: L('en', 'entitlements', 'check.start')
+};
+const PREFER_NOT = {
+	sq: L('sq', 'entitlements', 'check.preferNot'),
+	en: L('en', 'entitlements', 'check.preferNot')
+};
+const PREPARE = {
+	sq: L('sq', 'entitlements', 'results.prepare'),
+	en: L('en', 'entitlements', 'results.prepare')
+};
 
 const currentQuestion = (page: Page) =>
 	page.locator('[data-question]').getAttribute('data-question');
@@ -152,12 +163,14 @@ test('persona 1, a recognised adult in Tirana, sees what she is likely to get (s
 	await expect(e01.locator('.amount-date')).toContainText('2021');
 	await e01.locator('.result-details > summary').click();
 	await expect(
-		e01.getByRole('heading', { name: 'Kush do ta mësojë situatën tënde' })
+		e01.getByRole('heading', { name: L('sq', 'entitlements', 'detail.disclosure') })
 	).toBeVisible();
-	await expect(e01.getByRole('heading', { name: 'Si ta kërkosh' })).toBeVisible();
+	await expect(
+		e01.getByRole('heading', { name: L('sq', 'entitlements', 'detail.apply') })
+	).toBeVisible();
 
 	// Prepare to apply: a checklist and a draft request with the municipality filled in.
-	await page.getByRole('button', { name: 'Përgatitu për të aplikuar' }).click();
+	await page.getByRole('button', { name: PREPARE.sq }).click();
 	await expect(page.locator('#prepare-heading')).toBeFocused();
 	const letter = page.locator('.prepare-item:has(h3#p-e01) .letter');
 	await expect(letter).toContainText('Bashkia Tiranë');
@@ -185,7 +198,7 @@ test('persona 2, a returnee to Kukës before arrival, sees assisted return and w
 	await expect(e26).toContainText('After you come back, go to the labour office within 2 years.');
 	expect(await axeViolations(page), 'axe on the results').toEqual([]);
 
-	await page.getByRole('button', { name: 'Prepare to apply' }).click();
+	await page.getByRole('button', { name: PREPARE.en }).click();
 	await expect(page.locator('.prepare-item h3')).toContainText([
 		'Assisted voluntary return and reception on arrival'
 	]);
@@ -229,7 +242,9 @@ test('persona 3, a 16-year-old in Elbasan, goes through by keyboard alone (sq)',
 		}
 		// Then past Back to Continue.
 		await page.keyboard.press('Tab');
-		await expect(page.getByRole('button', { name: 'Kthehu' })).toBeFocused();
+		await expect(
+			page.getByRole('button', { name: L('sq', 'entitlements', 'check.back') })
+		).toBeFocused();
 		await page.keyboard.press('Tab');
 		await expect(page.locator('form.screener-step button[type=submit]')).toBeFocused();
 		await page.keyboard.press('Enter');
@@ -247,6 +262,10 @@ test('persona 3, a 16-year-old in Elbasan, goes through by keyboard alone (sq)',
 	expect(await verdictOf(page, 'e01')).toContain('result-card--unlikely');
 	// Not sure about safety: the safety block, with the child protection unit for under-18s.
 	await expect(page.locator('aside.safety')).toContainText('njësia për mbrojtjen e fëmijës');
+	// It names the quick exit button by the button's own label.
+	await expect(page.locator('aside.safety')).toContainText(
+		`«${L('sq', 'common', 'quickExit.label')}»`
+	);
 });
 
 for (const lang of ['sq', 'en'] as const) {
@@ -265,11 +284,7 @@ for (const lang of ['sq', 'en'] as const) {
 		expect(await axeViolations(page), 'axe on the results').toEqual([]);
 		await page.locator('.result-details summary').first().click();
 		expect(await axeViolations(page), 'axe with details open').toEqual([]);
-		await page
-			.getByRole('button', {
-				name: lang === 'sq' ? 'Përgatitu për të aplikuar' : 'Prepare to apply'
-			})
-			.click();
+		await page.getByRole('button', { name: PREPARE[lang] }).click();
 		expect(await axeViolations(page), 'axe on prepare to apply').toEqual([]);
 	});
 }
@@ -279,29 +294,44 @@ test('back and forward keep the answers, and an error is announced when nothing 
 }) => {
 	await start(page, 'en');
 	await page.locator('form.screener-step button[type=submit]').click();
-	await expect(page.getByRole('alert')).toHaveText('Choose an answer, or “Prefer not to say”.');
+	await expect(page.getByRole('alert')).toHaveText(L('en', 'entitlements', 'check.choose'));
 	await page.locator('input[value="25_plus"]').check();
-	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.getByRole('button', { name: L('en', 'entitlements', 'check.next') }).click();
 	await expect(page.locator('[data-question]')).toHaveAttribute('data-question', 'safe_now');
 	await expect(page.locator('.progress label')).toContainText('Question 2 of');
-	await page.getByRole('button', { name: 'Back' }).click();
+	await page.getByRole('button', { name: L('en', 'entitlements', 'check.back') }).click();
 	await expect(page.locator('[data-question]')).toHaveAttribute('data-question', 'age');
 	await expect(page.locator('input[value="25_plus"]')).toBeChecked();
 	await expect(page.locator('.question-text')).toBeFocused();
-	await page.getByRole('button', { name: 'Back' }).click();
-	await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+	await page.getByRole('button', { name: L('en', 'entitlements', 'check.back') }).click();
+	await expect(page.getByRole('button', { name: START.en })).toBeVisible();
 });
 
 test('the screener needs no network at all once the page is loaded', async ({ page, context }) => {
 	await page.goto('/en/entitlements/check');
 	await page.waitForLoadState('networkidle');
 	await context.setOffline(true);
-	await page.getByRole('button', { name: 'Start' }).click();
+	await page.getByRole('button', { name: START.en }).click();
 	await complete(page, 'en', ELBASAN_16);
 	expect(await verdictOf(page, 'e23')).toContain('result-card--likely');
-	await page.getByRole('button', { name: 'Prepare to apply' }).click();
+	await page.getByRole('button', { name: PREPARE.en }).click();
 	await expect(page.locator('#prepare-heading')).toBeVisible();
 	await context.setOffline(false);
+});
+
+test('on the English page the letter stays in Albanian, with an Albanian blank when no municipality was given', async ({
+	page
+}) => {
+	await start(page, 'en');
+	await complete(page, 'en', { ...TIRANA, municipality: 'prefer_not' });
+	expect(await verdictOf(page, 'e01')).toContain('result-card--likely');
+	await page.getByRole('button', { name: PREPARE.en }).click();
+	const letter = page.locator('.prepare-item:has(h3#p-e01) .letter');
+	await expect(letter).toHaveAttribute('lang', 'sq');
+	await expect(letter).toContainText('Bashkia [emri i bashkisë]');
+	await expect(letter).toContainText('Të nderuar,');
+	await expect(letter).toContainText('Me respekt,');
+	await expect(letter).not.toContainText(/municipality|trafik|viktim/i);
 });
 
 test('printing the results leaves out the site and the buttons', async ({ page }) => {

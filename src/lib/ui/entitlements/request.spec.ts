@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue, questionById } from '$lib/entitlements';
 import { answerFromDraft, draftFor } from './draft';
-import { fillRequest, letterDate } from './request';
+import { fillRequest, LETTER_LABELS, letterDate } from './request';
 
 describe('draft requests', () => {
 	const templates = catalogue.entitlements.filter((e) => e.apply.request);
@@ -26,11 +26,38 @@ describe('draft requests', () => {
 			municipality: 'Tiranë',
 			date: '1.1.2027'
 		});
-		expect(letter.to).toBe('Drejtoria e Shërbimeve Sociale, Bashkia Tiranë');
+		expect(letter.to).toBe('Drejtorisë së Shërbimeve Sociale, Bashkia Tiranë');
 		expect(letter.paragraphs.at(-1)).toEqual([
 			'Data: 1.1.2027',
 			'Nënshkrimi: ____________________'
 		]);
+	});
+
+	it('read as a letter: a greeting, a contact line, thanks and a signed closing before the date', () => {
+		for (const e of templates) {
+			const { paragraphs } = fillRequest(e.apply.request!, {
+				municipality: 'Kukës',
+				date: '1.1.2027'
+			});
+			expect(paragraphs[0], e.id).toEqual(['Të nderuar,']);
+			expect(
+				paragraphs.some((p) => p[0]!.startsWith('Numri i telefonit për kontakt: [')),
+				e.id
+			).toBe(true);
+			expect(paragraphs.slice(-3, -1), e.id).toEqual([
+				['Ju faleminderit për mirëkuptimin.'],
+				['Me respekt,', '[emri dhe mbiemri]']
+			]);
+		}
+	});
+
+	it('leave an Albanian blank for the municipality when none was chosen, whatever the page language', () => {
+		expect(LETTER_LABELS.municipalityBlank).toBe('[emri i bashkisë]');
+		const letter = fillRequest(catalogue.entitlements[0]!.apply.request!, {
+			municipality: LETTER_LABELS.municipalityBlank,
+			date: '1.1.2027'
+		});
+		expect(letter.to).toBe('Drejtorisë së Shërbimeve Sociale, Bashkia [emri i bashkisë]');
 	});
 
 	it('write the date as on Albanian documents, whatever the browser knows of Albanian', () => {

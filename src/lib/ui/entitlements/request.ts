@@ -5,8 +5,16 @@ import type { RequestTemplate } from '$lib/entitlements';
  * Everything else stays as a blank in brackets, to be written by hand on paper: the app
  * never asks for a name, a personal number or an address.
  */
-/** The letter's own headings: the letter is always in Albanian, whatever the page's language. */
-export const LETTER_LABELS = { to: 'Drejtuar', subject: 'Lënda' } as const;
+/**
+ * The letter's own words: the letter is always in Albanian, whatever the page's language.
+ * "Drejtuar" takes the dative, so each template's `to` line is written in the dative.
+ */
+export const LETTER_LABELS = {
+	to: 'Drejtuar',
+	subject: 'Lënda',
+	/** Where no municipality was chosen: left blank, to be written by hand. */
+	municipalityBlank: '[emri i bashkisë]'
+} as const;
 
 /** A date as written on Albanian documents: 23.11.2026 (independent of the browser's locale data). */
 export function letterDate(iso: string): string {
