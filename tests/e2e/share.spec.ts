@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures';
 import { addNote, createNotebook, SQ, unlock } from './helpers/notebook';
 import { startServer, type RunningServer } from './helpers/server';
@@ -29,6 +29,18 @@ const PASS = 'urë mbi lumin blu';
 let server: RunningServer;
 let dir: string;
 
+/** Every share key made in this file, and every request any page sent (URL, headers, body). */
+const KEYS: string[] = [];
+const SENT: string[] = [];
+const recorded = new WeakSet<BrowserContext>();
+function record(context: BrowserContext) {
+	if (recorded.has(context)) return;
+	recorded.add(context);
+	context.on('request', (r) =>
+		SENT.push(`${r.url()}\n${JSON.stringify(r.headers())}\n${r.postData() ?? ''}`)
+	);
+}
+
 test.beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'ura-share-e2e-'));
 	server = await startServer({ URA_DATA_DIR: dir }, PORT);
@@ -42,6 +54,7 @@ test.afterAll(async () => {
 /** A second browser, like the mentor's phone: its own storage, no cookies, same app. */
 async function mentorPage(browser: Browser) {
 	const context = await browser.newContext({ baseURL: BASE });
+	record(context);
 	const page = await context.newPage();
 	const problems: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
@@ -57,12 +70,14 @@ async function mentorPage(browser: Browser) {
 }
 
 async function share(page: Page, titles: string[], options: { burn?: boolean } = {}) {
+	record(page.context());
 	for (const title of titles)
 		await page.getByRole('checkbox', { name: new RegExp(`^${title} \\(`) }).check();
 	if (options.burn) await page.getByLabel('Fshiji pasi të lexohen një herë').check();
 	await page.getByRole('button', { name: 'Krijo lidhjen' }).click();
 	const link = await page.locator('#share-link').inputValue();
 	expect(link).toMatch(new RegExp(`^${BASE}/link#[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}$`));
+	KEYS.push(link.split('.').at(-1)!);
 	return link;
 }
 
@@ -114,6 +129,8 @@ test('a revoked link cannot be opened any more', async ({ page, browser }) => {
 	await again.page.goto(link);
 	await expect(again.page.getByText(/nuk janë më këtu/)).toBeVisible();
 	await expect(again.page.locator('main')).not.toContainText(MARK);
+	// Gone: the key has left the address bar all the same.
+	await expect(again.page).toHaveURL(`${BASE}/link`);
 	await mentor.context.close();
 	await again.context.close();
 });
@@ -157,6 +174,10 @@ test('a read-once link opens exactly once, and looking it up does not use it up'
 	const first = await mentorPage(browser);
 	await first.page.goto(link);
 	await expect(first.page.getByText(/hapen vetëm një herë/)).toBeVisible();
+	// Before "Open now" is pressed, the key is already out of the address bar and history
+	// entry; the page keeps it in memory only.
+	await expect(first.page).toHaveURL(`${BASE}/link`);
+	expect(await first.page.evaluate(() => location.hash)).toBe('');
 	expect(await axeViolations(first.page)).toEqual([]);
 	await first.page.getByRole('button', { name: 'Hapi tani' }).click();
 	await expect(first.page.getByText(SECRET.burn)).toBeVisible();
@@ -171,6 +192,27 @@ test('a read-once link opens exactly once, and looking it up does not use it up'
 	expect(second.problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
 	await first.context.close();
 	await second.context.close();
+});
+
+test('when the server cannot be reached, the key has already left the address bar; retry works', async ({
+	page,
+	browser
+}) => {
+	await createNotebook(page, PASS);
+	await addNote(page, 'Rrjeti', `${MARK}-7`);
+	const link = await share(page, ['Rrjeti']);
+	const mentor = await mentorPage(browser);
+	await mentor.page.route('**/api/shares/**', (route) => route.abort('internetdisconnected'));
+	await mentor.page.goto(link);
+	await expect(mentor.page.getByRole('alert')).toHaveText(
+		'Nuk u lidhëm dot me serverin. Kontrollo internetin dhe provo përsëri.'
+	);
+	await expect(mentor.page).toHaveURL(`${BASE}/link`);
+	await mentor.page.unroute('**/api/shares/**');
+	await mentor.page.getByRole('button', { name: 'Provo përsëri' }).click();
+	await expect(mentor.page.getByText(`${MARK}-7`)).toBeVisible();
+	expect(mentor.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p))).toEqual([]);
+	await mentor.context.close();
 });
 
 test('a link whose key was changed shows one error and nothing of the notes', async ({
@@ -297,6 +339,18 @@ test('the database and the server log hold none of the plaintext, no IP and no u
 		expect(log).not.toContain(text);
 	}
 	expect(log).not.toMatch(/HeadlessChrome|Mozilla|127\.0\.0\.1/);
+	// The share keys (the part after "#") went nowhere: not in any request's URL, headers
+	// (Referer included) or body, not in the log, not in the database.
+	expect(KEYS.length).toBeGreaterThanOrEqual(6);
+	expect(SENT.length).toBeGreaterThan(20);
+	for (const key of KEYS) {
+		expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		for (const request of SENT) expect(request, 'a request carries a share key').not.toContain(key);
+		expect(log).not.toContain(key);
+		expect(dump).not.toContain(key);
+		for (const bytes of raw)
+			expect(bytes.includes(Buffer.from(key)), 'database files contain a share key').toBe(false);
+	}
 	// The shared e2e server (notebook tests) logged no plaintext either.
 	const shared = readFileSync(process.env.E2E_SERVER_LOG!, 'utf8');
 	expect(shared).not.toMatch(/PLAINTEXT|HeadlessChrome|Mozilla/);

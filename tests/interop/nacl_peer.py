@@ -78,6 +78,50 @@ def code_keys(code):
     }
 
 
+def unpad(padded):
+    # ISO/IEC 7816-4: strip trailing zeros, then exactly one 0x80 (docs/crypto.md, "Padding").
+    end = len(padded)
+    while end > 0 and padded[end - 1] == 0:
+        end -= 1
+    if end == 0 or padded[end - 1] != 0x80:
+        raise ValueError("bad padding")
+    return padded[: end - 1]
+
+
+def pad(data):
+    # The smallest bucket: a power of two from 256 bytes to 256 KiB, then multiples of 256 KiB.
+    need = len(data) + 1
+    size = 256
+    while size < need and size < 262144:
+        size *= 2
+    if size < need:
+        size = -(-need // 262144) * 262144
+    return data + b"\x80" + bytes(size - need)
+
+
+def open_vault(vault, passphrase):
+    # Vault header: version, kdf, t (u32 BE), m KiB (u32 BE), salt (16), envelope of the data key
+    # with context "ura/notebook/key" and the first 26 bytes as extra data.
+    if len(vault) < 26 or vault[0] != 0x01 or vault[1] != 0x01:
+        raise ValueError("not a version-1 vault header")
+    opslimit, memlimit_kib = struct.unpack(">II", vault[2:10])
+    password = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    kek = nacl.pwhash.argon2id.kdf(32, password, vault[10:26], opslimit=opslimit, memlimit=memlimit_kib * 1024)
+    data_key = open_envelope(kek, vault[26:], "ura/notebook/key", vault[:26])
+    if len(data_key) != 32:
+        raise ValueError("data key size")
+    return data_key
+
+
+def open_backup(text, passphrase):
+    backup = json.loads(text)
+    if backup.get("format") != "ura-backup" or backup.get("version") != 1:
+        raise ValueError("not a Ura backup")
+    vault = d(backup["vault"])
+    data_key = open_vault(vault, passphrase)
+    return json.loads(unpad(open_envelope(data_key, d(backup["data"]), "ura/notebook/backup", vault)))
+
+
 def run(cmd):
     op = cmd["op"]
     if op == "version":
@@ -109,6 +153,21 @@ def run(cmd):
             return False
     if op == "unpad":
         return e(b.sodium_unpad(d(cmd["padded"]), len(d(cmd["padded"])) if len(d(cmd["padded"])) < 262144 else 262144))
+    if op == "open_backup":
+        return open_backup(cmd["text"], cmd["passphrase"])
+    if op == "open_record":
+        data_key = open_vault(d(cmd["vault"]), cmd["passphrase"])
+        plain = open_envelope(data_key, d(cmd["data"]), "ura/notebook/entry", cmd["id"].encode("utf-8"))
+        return json.loads(unpad(plain))
+    if op == "make_share":
+        # A share: a fresh key, envelope of pad(JSON {v: 1, entries}) with context "ura/share";
+        # the link fragment carries the key. Returns what the server and the link would hold.
+        key = nacl.utils.random(32)
+        payload = json.dumps({"v": 1, "entries": cmd["entries"]}, ensure_ascii=False).encode("utf-8")
+        return {"key": e(key), "ciphertext": e(make_envelope(key, pad(payload), "ura/share", b""))}
+    if op == "open_share":
+        plain = open_envelope(d(cmd["key"]), d(cmd["ciphertext"]), "ura/share", b"")
+        return json.loads(unpad(plain))
     raise ValueError("unknown op " + op)
 
 

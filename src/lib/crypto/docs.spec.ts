@@ -10,10 +10,15 @@ import * as format from './format';
 /** docs/crypto.md must say what the code does: its constants table is checked here. */
 const doc = readFileSync(new URL('../../../docs/crypto.md', import.meta.url), 'utf8');
 
+/** The constants table: name → [value, "Where" file]. */
 function documented(): Map<string, string> {
-	const rows = new Map<string, string>();
-	for (const m of doc.matchAll(/^\|\s*`([A-Z0-9_]+)`\s*\|\s*`([^`]+)`\s*\|/gm))
-		rows.set(m[1]!, m[2]!);
+	return new Map([...table()].map(([name, row]) => [name, row.value]));
+}
+
+function table(): Map<string, { value: string; where: string }> {
+	const rows = new Map<string, { value: string; where: string }>();
+	for (const m of doc.matchAll(/^\|\s*`([A-Z0-9_]+)`\s*\|\s*`([^`]+)`\s*\|\s*`([^`]+)`\s*\|/gm))
+		rows.set(m[1]!, { value: m[2]!, where: m[3]! });
 	return rows;
 }
 
@@ -34,6 +39,16 @@ const sources: Record<string, Record<string, unknown>> = {
 	share,
 	api,
 	autolock
+};
+
+/** The same modules by the path the "Where" column names. */
+const byPath: Record<string, Record<string, unknown>> = {
+	'src/lib/crypto/format.ts': format,
+	'src/lib/crypto/core.ts': core,
+	'src/lib/notebook/vault.ts': vault,
+	'src/lib/notebook/share.ts': share,
+	'src/lib/server/api/shares.ts': api,
+	'src/lib/notebook/autolock.ts': autolock
 };
 
 describe('docs/crypto.md', () => {
@@ -66,6 +81,26 @@ describe('docs/crypto.md', () => {
 			).toBeDefined();
 			expect(render(module![name], name), name).toBe(value);
 		}
+	});
+
+	it('points the "Where" column at the file that defines each constant', () => {
+		for (const [name, { value, where }] of table()) {
+			const module = byPath[where];
+			expect(module, `${name}: ${where} is not a known source file`).toBeDefined();
+			expect(name in module!, `${name} is not exported by ${where}`).toBe(true);
+			expect(render(module![name], name), `${name} in ${where}`).toBe(value);
+		}
+	});
+
+	it('has the same value wherever a documented constant is defined twice', () => {
+		// SHARE_DEFAULT_DAYS lives in the client (share.ts, the form's default) and in the
+		// server (api/shares.ts, the API's default): client code cannot import $lib/server.
+		for (const [name, { value }] of table()) {
+			for (const [path, module] of Object.entries(byPath)) {
+				if (name in module) expect(render(module[name], name), `${name} in ${path}`).toBe(value);
+			}
+		}
+		expect(share.SHARE_DEFAULT_DAYS).toBe(api.SHARE_DEFAULT_DAYS);
 	});
 
 	it('states the Argon2id parameters in its prose as in the code', () => {

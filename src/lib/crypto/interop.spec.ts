@@ -1,14 +1,18 @@
 /**
  * Interoperability with an independent implementation: Debian's python3-nacl (PyNaCl with
- * its own libsodium), driving tests/interop/nacl_peer.py, which re-implements Ura's envelope
- * and code-key formats from docs/crypto.md. Messages go both ways.
+ * its own libsodium), driving tests/interop/nacl_peer.py, which re-implements Ura's formats
+ * from docs/crypto.md: the envelope, code keys, padding, the vault header, notebook records,
+ * backup files and shares. Messages go both ways.
  * /usr/bin/python3 on purpose: pyenv's python3 cannot see Debian's python3-nacl.
  * scripts/system-deps.sh installs python3-nacl when it is missing.
  */
 import { spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Entry, ShareableContent } from '../notebook/entries';
+import { createShare, decryptShare } from '../notebook/share';
+import { createVault, makeBackup, sealEntry } from '../notebook/vault';
 import { createCrypto, type Crypto } from './core';
-import { ARGON2ID_DEFAULT } from './format';
+import { ARGON2ID_DEFAULT, ARGON2ID_FLOOR } from './format';
 import { loadSodium } from './sodium';
 import { ascii } from './test-helpers';
 
@@ -152,5 +156,68 @@ describe('interop with python3-nacl', () => {
 		const plain = ascii('x'.repeat(300));
 		const [py] = peer([{ op: 'unpad', padded: b64(c.pad(plain)) }]);
 		expect(unb64(ok<string>(py))).toEqual(plain);
+	});
+
+	describe('notebook and share formats', () => {
+		afterEach(() => vi.unstubAllGlobals());
+		const now = '2026-11-23T10:00:00.000Z';
+		const entry = (body: string): Entry => ({
+			id: c.toBase64Url(c.randomBytes(16)),
+			kind: 'text',
+			title: 'Takimi',
+			body,
+			createdAt: now,
+			updatedAt: now
+		});
+
+		it('PyNaCl opens a backup file and a notebook record from the vault header and passphrase', () => {
+			const passphrase = 'lule e bardhë mbi urë';
+			const { vault, dataKey } = createVault(c, passphrase, ARGON2ID_FLOOR);
+			const entries = [entry('Rruga e Durrësit, ç ë'), entry('e hënë')];
+			const record = sealEntry(c, dataKey, entries[0]!);
+			const [backup, opened, wrong] = peer([
+				{ op: 'open_backup', text: makeBackup(c, vault, dataKey, entries), passphrase },
+				{ op: 'open_record', vault: b64(vault), passphrase, id: record.id, data: b64(record.data) },
+				{
+					op: 'open_record',
+					vault: b64(vault),
+					passphrase: 'tjetër',
+					id: record.id,
+					data: b64(record.data)
+				}
+			]);
+			expect(ok<{ v: number; entries: Entry[] }>(backup)).toEqual({ v: 1, entries });
+			expect(ok<Entry>(opened)).toEqual(entries[0]);
+			expect(wrong?.error).toBeDefined();
+		});
+
+		it('a share made by PyNaCl opens in Ura, and one made by Ura opens in PyNaCl', async () => {
+			const contents: ShareableContent[] = [{ kind: 'text', title: 'Për mentoren', body: 'ë ç' }];
+			const [py] = peer([{ op: 'make_share', entries: contents }]);
+			const made = ok<{ key: string; ciphertext: string }>(py);
+			expect(await decryptShare(made.key, made.ciphertext)).toEqual(contents);
+
+			// Ura's own createShare, with the server's answer stood in: what it posts is opened.
+			let posted: { ciphertext: string } | undefined;
+			vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+				posted = JSON.parse(String(init.body)) as { ciphertext: string };
+				return new Response(
+					JSON.stringify({ id: 'AAAAAAAAAAAAAAAAAAAAAA', expiresAt: '2026-11-30T11:00:00.000Z' }),
+					{ status: 201 }
+				);
+			});
+			const link = await createShare(contents, {
+				days: 7,
+				burnAfterReading: false,
+				lang: 'sq',
+				origin: 'https://ura.test'
+			});
+			const key = link.url.split('.').at(-1)!;
+			const [opened] = peer([{ op: 'open_share', key, ciphertext: posted!.ciphertext }]);
+			expect(ok<{ v: number; entries: ShareableContent[] }>(opened)).toEqual({
+				v: 1,
+				entries: contents
+			});
+		});
 	});
 });

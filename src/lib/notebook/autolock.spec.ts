@@ -92,13 +92,37 @@ describe('auto-lock', () => {
 
 	it('locks when the page is left, once, and stops listening', () => {
 		const page = fakePage();
-		let locked = 0;
-		startAutoLock(() => locked++, page.env, 1000, 500);
+		const causes: string[] = [];
+		startAutoLock((cause) => causes.push(cause), page.env, 1000, 500);
 		page.leave();
 		page.leave();
 		page.advance(5000);
-		expect(locked).toBe(1);
+		expect(causes).toEqual(['pagehide']);
 		expect(page.pending()).toBe(0);
+	});
+
+	it('arms the hidden timer when watching starts on a page that is already hidden', () => {
+		// An unlock that finished while the person had switched away (L1).
+		const page = fakePage();
+		page.hide();
+		const causes: string[] = [];
+		startAutoLock((cause) => causes.push(cause), page.env, 10_000, 500);
+		page.advance(499);
+		expect(causes).toEqual([]);
+		page.advance(1);
+		expect(causes).toEqual(['hidden']);
+	});
+
+	it('says why it locked: idle or hidden', () => {
+		const idle = fakePage();
+		const causes: string[] = [];
+		startAutoLock((cause) => causes.push(cause), idle.env, 1000, 500);
+		idle.advance(1000);
+		const hidden = fakePage();
+		startAutoLock((cause) => causes.push(cause), hidden.env, 10_000, 500);
+		hidden.hide();
+		hidden.advance(500);
+		expect(causes).toEqual(['idle', 'hidden']);
 	});
 
 	it('does nothing after stop', () => {

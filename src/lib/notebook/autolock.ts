@@ -9,6 +9,9 @@ export const HIDDEN_LOCK_MS = 60_000;
 
 const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
 
+/** Why the notebook locked itself: on `pagehide` the page is being left (no reload then). */
+export type AutoLockCause = 'idle' | 'hidden' | 'pagehide';
+
 export type AutoLockEnv = {
 	window: Pick<Window, 'addEventListener' | 'removeEventListener'>;
 	document: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>;
@@ -17,9 +20,13 @@ export type AutoLockEnv = {
 	clearTimer?: (handle: unknown) => void;
 };
 
-/** Starts watching; calls `lock` once when a condition is met. Returns a stop function. */
+/**
+ * Starts watching; calls `lock` once when a condition is met. Returns a stop function.
+ * A page that is already hidden when watching starts (an unlock that finished in the
+ * background) counts as hidden from now.
+ */
 export function startAutoLock(
-	lock: () => void,
+	lock: (cause: AutoLockCause) => void,
 	env: AutoLockEnv,
 	idleMs = IDLE_LOCK_MS,
 	hiddenMs = HIDDEN_LOCK_MS
@@ -33,17 +40,23 @@ export function startAutoLock(
 	let hiddenTimer: unknown;
 	let stopped = false;
 
-	const fire = () => {
+	const fire = (cause: AutoLockCause) => {
 		if (stopped) return;
 		stop();
-		lock();
+		lock(cause);
+	};
+	const onPageHide = () => fire('pagehide');
+	const armHidden = () => {
+		hiddenSince = now();
+		clearTimer(hiddenTimer);
+		hiddenTimer = setTimer(() => fire('hidden'), hiddenMs);
 	};
 	const armIdle = () => {
 		clearTimer(idleTimer);
 		idleTimer = setTimer(
 			() => {
 				// Timers in background tabs run late; trust the clock, not the timer.
-				if (now() - lastActivity >= idleMs) fire();
+				if (now() - lastActivity >= idleMs) fire('idle');
 				else armIdle();
 			},
 			Math.max(0, idleMs - (now() - lastActivity))
@@ -54,21 +67,21 @@ export function startAutoLock(
 	};
 	const onVisibility = () => {
 		if (env.document.visibilityState === 'hidden') {
-			hiddenSince = now();
-			clearTimer(hiddenTimer);
-			hiddenTimer = setTimer(fire, hiddenMs);
+			armHidden();
 			return;
 		}
 		clearTimer(hiddenTimer);
 		const wasHiddenFor = hiddenSince === undefined ? 0 : now() - hiddenSince;
 		hiddenSince = undefined;
-		if (wasHiddenFor >= hiddenMs || now() - lastActivity >= idleMs) fire();
+		if (wasHiddenFor >= hiddenMs) fire('hidden');
+		else if (now() - lastActivity >= idleMs) fire('idle');
 	};
 
 	for (const type of ACTIVITY) env.window.addEventListener(type, onActivity, { passive: true });
-	env.window.addEventListener('pagehide', fire);
+	env.window.addEventListener('pagehide', onPageHide);
 	env.document.addEventListener('visibilitychange', onVisibility);
 	armIdle();
+	if (env.document.visibilityState === 'hidden') armHidden();
 
 	function stop() {
 		if (stopped) return;
@@ -76,7 +89,7 @@ export function startAutoLock(
 		clearTimer(idleTimer);
 		clearTimer(hiddenTimer);
 		for (const type of ACTIVITY) env.window.removeEventListener(type, onActivity);
-		env.window.removeEventListener('pagehide', fire);
+		env.window.removeEventListener('pagehide', onPageHide);
 		env.document.removeEventListener('visibilitychange', onVisibility);
 	}
 	return stop;

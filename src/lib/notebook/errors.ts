@@ -15,6 +15,10 @@ export const NOTEBOOK_ERROR_CODES = [
 	'corrupt',
 	/** A backup file that is not a Ura notebook backup, or is damaged. */
 	'backup_invalid',
+	/** A backup file larger than BACKUP_MAX_BYTES (refused before it is read). */
+	'backup_too_large',
+	/** "Delete everything" waits for other open Ura tabs to let go of the database. */
+	'other_tabs_open',
 	/** The browser refused IndexedDB (private mode in some browsers, storage off). */
 	'storage_unavailable',
 	/** A share link that is incomplete or malformed. */

@@ -20,7 +20,14 @@ const SharePayloadSchema = z.object({
 	entries: z.array(ShareableContentSchema).min(1).max(SHARE_MAX_ENTRIES)
 });
 
-const CreatedSchema = z.object({ id: z.string(), expiresAt: z.iso.datetime({ offset: true }) });
+const SHARE_ID = /^[A-Za-z0-9_-]{22}$/;
+const SHARE_KEY = /^[A-Za-z0-9_-]{43}$/;
+
+/** The server's answer is checked too: its id goes into a link and into request paths. */
+const CreatedSchema = z.object({
+	id: z.string().regex(SHARE_ID),
+	expiresAt: z.iso.datetime({ offset: true })
+});
 const InfoSchema = z.object({
 	expiresAt: z.iso.datetime({ offset: true }),
 	burnAfterReading: z.boolean(),
@@ -32,8 +39,6 @@ const OpenedSchema = z.object({
 });
 
 const utf8 = new TextEncoder();
-const SHARE_ID = /^[A-Za-z0-9_-]{22}$/;
-const SHARE_KEY = /^[A-Za-z0-9_-]{43}$/;
 
 async function call(path: string, init?: RequestInit): Promise<Response> {
 	let res: Response;
@@ -69,7 +74,12 @@ export async function createShare(
 			revokeSecret: c.toBase64Url(revokeSecret)
 		})
 	});
-	const created = CreatedSchema.parse(await res.json());
+	const parsed = CreatedSchema.safeParse(await res.json());
+	if (!parsed.success) {
+		c.wipe(key);
+		throw new NotebookError('network', 'unexpected answer from the server');
+	}
+	const created = parsed.data;
 	const url = `${options.origin}${localizePath(options.lang, SHARE_PAGE)}#${created.id}.${c.toBase64Url(key)}`;
 	c.wipe(key);
 	return {

@@ -17,6 +17,15 @@ interface LocalSchema extends DBSchema {
 }
 
 let connection: Promise<IDBPDatabase<LocalSchema>> | undefined;
+let onTakenAway: (() => void) | undefined;
+
+/**
+ * Called when another tab deletes the database (or upgrades it): the session locks, so that
+ * this tab neither keeps keys in memory nor recreates the database with its next save.
+ */
+export function whenTakenAway(fn: () => void): void {
+	onTakenAway = fn;
+}
 
 function db(): Promise<IDBPDatabase<LocalSchema>> {
 	if (typeof indexedDB === 'undefined') {
@@ -31,6 +40,7 @@ function db(): Promise<IDBPDatabase<LocalSchema>> {
 		blocking(_current, _blocked, event) {
 			(event.target as IDBDatabase).close();
 			connection = undefined;
+			onTakenAway?.();
 		},
 		terminated() {
 			connection = undefined;
@@ -42,12 +52,22 @@ function db(): Promise<IDBPDatabase<LocalSchema>> {
 	return connection;
 }
 
-export async function readVault(): Promise<Uint8Array | undefined> {
-	return (await db()).get('meta', VAULT_KEY);
+/**
+ * Whether the database exists, without creating it: after "Delete everything" the fresh page
+ * must not put an empty database back. Where the browser cannot tell, assume it may exist.
+ */
+async function mayExist(): Promise<boolean> {
+	if (connection || typeof indexedDB === 'undefined' || !indexedDB.databases) return true;
+	try {
+		return (await indexedDB.databases()).some((d) => d.name === DB_NAME);
+	} catch {
+		return true;
+	}
 }
 
-export async function writeVault(vault: Uint8Array): Promise<void> {
-	await (await db()).put('meta', vault, VAULT_KEY);
+export async function readVault(): Promise<Uint8Array | undefined> {
+	if (!(await mayExist())) return undefined;
+	return (await db()).get('meta', VAULT_KEY);
 }
 
 export async function listRecords(): Promise<StoredRecord[]> {
@@ -63,20 +83,70 @@ export async function deleteRecord(id: string): Promise<void> {
 	await (await db()).delete('items', id);
 }
 
-/** Writes a whole notebook at once (a new one, or one restored from a backup). */
-export async function replaceAll(vault: Uint8Array, records: StoredRecord[]): Promise<void> {
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
+	return !!a && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Writes a whole new notebook (created, or restored from a backup) — only if there is none.
+ * The check and the write are one transaction, so two tabs cannot both create: the second
+ * gets NotebookError('exists') and nothing of the first is overwritten.
+ */
+export async function createIfAbsent(vault: Uint8Array, records: StoredRecord[]): Promise<void> {
 	const tx = (await db()).transaction(['meta', 'items'], 'readwrite');
+	const meta = tx.objectStore('meta');
 	const items = tx.objectStore('items');
+	if (await meta.get(VAULT_KEY)) {
+		tx.abort();
+		await tx.done.catch(() => undefined);
+		throw new NotebookError('exists');
+	}
 	await Promise.all([
 		items.clear(),
 		...records.map((r) => items.put(r)),
-		tx.objectStore('meta').put(vault, VAULT_KEY),
+		meta.put(vault, VAULT_KEY),
 		tx.done
 	]);
 }
 
-/** Deletes the database itself: keys, entries, everything. */
-export async function wipeAll(): Promise<void> {
+/**
+ * A passphrase change, all or nothing: reads every record, lets `reseal` re-encrypt them
+ * (synchronously, inside the transaction), and writes them with the new vault header in the
+ * same readwrite transaction. A crash or a closed tab leaves the old notebook or the new one,
+ * never a mix. If the stored header is no longer `expected` (another tab changed it), nothing
+ * is written and NotebookError('locked') is thrown.
+ */
+export async function rekey(
+	expected: Uint8Array,
+	vault: Uint8Array,
+	reseal: (records: StoredRecord[]) => StoredRecord[]
+): Promise<void> {
+	const tx = (await db()).transaction(['meta', 'items'], 'readwrite');
+	const meta = tx.objectStore('meta');
+	const items = tx.objectStore('items');
+	const [stored, records] = await Promise.all([meta.get(VAULT_KEY), items.getAll()]);
+	if (!sameBytes(stored, expected)) {
+		tx.abort();
+		await tx.done.catch(() => undefined);
+		throw new NotebookError('locked');
+	}
+	let resealed: StoredRecord[];
+	try {
+		resealed = reseal(records);
+	} catch (error) {
+		tx.abort();
+		await tx.done.catch(() => undefined);
+		throw error;
+	}
+	await Promise.all([...resealed.map((r) => items.put(r)), meta.put(vault, VAULT_KEY), tx.done]);
+}
+
+/**
+ * Deletes the database itself: keys, entries, everything. Resolves only when it is gone. If
+ * another tab still holds it open, `onBlocked` is called (ask the person to close other Ura
+ * tabs) and the deletion finishes when they let go.
+ */
+export async function wipeAll(onBlocked?: () => void): Promise<void> {
 	if (typeof indexedDB === 'undefined') return;
 	const open = connection;
 	connection = undefined;
@@ -85,7 +155,6 @@ export async function wipeAll(): Promise<void> {
 		const request = indexedDB.deleteDatabase(DB_NAME);
 		request.onsuccess = () => resolve();
 		request.onerror = () => reject(new NotebookError('storage_unavailable'));
-		// Another tab still has it open: the deletion completes when that tab lets go.
-		request.onblocked = () => resolve();
+		request.onblocked = () => onBlocked?.();
 	});
 }

@@ -7,9 +7,11 @@ import {
 	makeBackup,
 	newEntryId,
 	openBackup,
+	BACKUP_MAX_BYTES,
 	openEntry,
 	parseVault,
 	readBackup,
+	resealRecords,
 	sealEntry,
 	unlockVault,
 	VAULT_PARAMS_BYTES,
@@ -74,7 +76,7 @@ describe('vault header', () => {
 		expect(code(() => parseVault(otherVersion))).toBe('corrupt');
 	});
 
-	it('changes the passphrase by re-wrapping the same data key', () => {
+	it('wraps a given data key under another passphrase (the building block of a header)', () => {
 		const { vault, dataKey } = createVault(c, 'fjalëkalimi i vjetër', FAST);
 		const record = sealEntry(c, dataKey, textEntry('mbetet i njëjtë'));
 		const rewrapped = wrapDataKey(
@@ -88,6 +90,28 @@ describe('vault header', () => {
 		expect(again).toEqual(dataKey);
 		// The entry, untouched, still opens.
 		expect(openEntry(c, again, record).kind).toBe('text');
+	});
+});
+
+describe('re-keying (passphrase change)', () => {
+	it('re-encrypts every record under the new key; the old key opens none of them', () => {
+		const old = createVault(c, 'fjalëkalimi i vjetër', FAST);
+		const entries = [textEntry('një'), textEntry('dy')];
+		const records = entries.map((e) => sealEntry(c, old.dataKey, e));
+		const damaged = { id: newEntryId(c), data: c.randomBytes(298) };
+		const fresh = createVault(c, 'i ri dhe i gjatë', FAST);
+		const resealed = resealRecords(c, old.dataKey, fresh.dataKey, [...records, damaged]);
+		expect(resealed.map((r) => r.id)).toEqual([...records.map((r) => r.id), damaged.id]);
+		for (const [i, record] of resealed.slice(0, 2).entries()) {
+			expect(openEntry(c, fresh.dataKey, record)).toEqual(entries[i]);
+			expect(() => openEntry(c, old.dataKey, record)).toThrow();
+		}
+		// A record nothing could read stays as it was (it is not silently dropped).
+		expect(resealed[2]).toBe(damaged);
+		// The old header with the old passphrase gives the old key, which opens nothing new.
+		const fromOldHeader = unlockVault(c, old.vault, 'fjalëkalimi i vjetër');
+		for (const record of resealed.slice(0, 2))
+			expect(() => openEntry(c, fromOldHeader, record)).toThrow();
 	});
 });
 
@@ -142,5 +166,43 @@ describe('backup file', () => {
 		expect(code(() => openBackup(c, readBackup(c, tampered), 'lule mal kafe diell'))).toBe(
 			'backup_invalid'
 		);
+	});
+});
+
+describe('untrusted backup files', () => {
+	function withParams(text: string, opsLimit: number, memLimitKiB: number): string {
+		const file = JSON.parse(text) as { vault: string };
+		const vault = c.fromBase64Url(file.vault);
+		const view = new DataView(vault.buffer, vault.byteOffset);
+		view.setUint32(2, opsLimit);
+		view.setUint32(6, memLimitKiB);
+		return JSON.stringify({ ...file, vault: c.toBase64Url(vault) });
+	}
+
+	it('refuses an Argon2id cost above t = 8 or m = 256 MiB before doing any work', () => {
+		const { vault, dataKey } = createVault(c, 'lule mal kafe diell', FAST);
+		const text = makeBackup(c, vault, dataKey, [textEntry('x')]);
+		// Within the stored-notebook ceiling (t ≤ 16, m ≤ 1 GiB), but not for a file from outside;
+		// running these would take seconds and up to 1 GiB of memory.
+		expect(code(() => readBackup(c, withParams(text, 9, 65536)))).toBe('backup_invalid');
+		expect(code(() => readBackup(c, withParams(text, 2, 256 * 1024 + 1)))).toBe('backup_invalid');
+		expect(code(() => readBackup(c, withParams(text, 16, 1024 * 1024)))).toBe('backup_invalid');
+		expect(() => readBackup(c, withParams(text, 8, 256 * 1024))).not.toThrow();
+	});
+
+	it('refuses a file over 20 MiB with its own message, without parsing it', () => {
+		expect(BACKUP_MAX_BYTES).toBe(20 * 1024 * 1024);
+		expect(code(() => readBackup(c, ' '.repeat(BACKUP_MAX_BYTES + 1)))).toBe('backup_too_large');
+	});
+
+	it('refuses a header whose wrapped key is not 32 bytes', () => {
+		const { vault } = createVault(c, 'lule mal kafe diell', FAST);
+		const header = parseVault(vault);
+		const kek = c.deriveKeyFromPassphrase('lule mal kafe diell', header.salt, header.params);
+		const wrong = c.encrypt(kek, c.randomBytes(31), 'ura/notebook/key', header.prefix);
+		const forged = new Uint8Array(VAULT_PARAMS_BYTES + wrong.length);
+		forged.set(header.prefix);
+		forged.set(wrong, VAULT_PARAMS_BYTES);
+		expect(code(() => unlockVault(c, forged, 'lule mal kafe diell'))).toBe('corrupt');
 	});
 });

@@ -5,7 +5,8 @@
  *
  *   passphrase ──Argon2id(salt, params)──▶ KEK ──wraps──▶ data key ──encrypts──▶ entries
  *
- * Changing the passphrase re-wraps the same data key; entries are not touched.
+ * Changing the passphrase re-keys: a new random data key, every record re-encrypted under it
+ * (resealRecords), so an old header or backup and the old passphrase open nothing current.
  */
 import { z } from 'zod';
 import {
@@ -127,7 +128,10 @@ export function unlockVault(c: Crypto, vault: Uint8Array, passphrase: string): U
 	const kek = c.deriveKeyFromPassphrase(passphrase, header.salt, header.params);
 	try {
 		const dataKey = c.decrypt(kek, header.wrappedKey, CONTEXT_DATA_KEY, header.prefix);
-		if (dataKey.length !== KEY_BYTES) throw new NotebookError('corrupt', 'data key size');
+		if (dataKey.length !== KEY_BYTES) {
+			c.wipe(dataKey);
+			throw new NotebookError('corrupt', 'data key size');
+		}
 		return dataKey;
 	} catch (error) {
 		if (error instanceof CryptoError) throw new NotebookError('wrong_passphrase');
@@ -168,9 +172,39 @@ export function openEntry(c: Crypto, dataKey: Uint8Array, record: StoredRecord):
 	}
 }
 
+/**
+ * A passphrase change re-keys (the caller makes the new key and header with createVault first,
+ * then calls this inside the storage transaction): every record that opens under `oldKey` is
+ * re-encrypted under `newKey` (same id, same entry). Records that do not open under the old
+ * key (damaged) are returned untouched: no key reads them.
+ */
+export function resealRecords(
+	c: Crypto,
+	oldKey: Uint8Array,
+	newKey: Uint8Array,
+	records: StoredRecord[]
+): StoredRecord[] {
+	return records.map((record) => {
+		let entry: Entry;
+		try {
+			entry = openEntry(c, oldKey, record);
+		} catch {
+			return record;
+		}
+		return sealEntry(c, newKey, entry);
+	});
+}
+
 /** Backup file: JSON text, so that it survives e-mail and messengers. Only ciphertext inside. */
 export const BACKUP_FORMAT = 'ura-backup';
 export const BACKUP_VERSION = 1;
+/** Largest backup file read, in bytes: thousands of notes fit; a bigger file is refused unread. */
+export const BACKUP_MAX_BYTES = 20 * 1024 * 1024;
+/**
+ * A backup file comes from anywhere, so its Argon2id cost is capped before any work is done:
+ * a file asking for t = 16, m = 1 GiB could freeze or crash the tab. Ura writes t = 2, m = 64 MiB.
+ */
+export const BACKUP_ARGON2ID_CEILING: Argon2idParams = { opsLimit: 8, memLimitKiB: 256 * 1024 };
 
 const BackupFileSchema = z.object({
 	format: z.literal(BACKUP_FORMAT),
@@ -203,10 +237,17 @@ export function makeBackup(
 
 /** Checks a backup file's shape (no passphrase needed yet). */
 export function readBackup(c: Crypto, text: string): { vault: Uint8Array; data: Uint8Array } {
+	if (text.length > BACKUP_MAX_BYTES) throw new NotebookError('backup_too_large');
 	try {
 		const file = BackupFileSchema.parse(JSON.parse(text));
 		const vault = c.fromBase64Url(file.vault);
-		parseVault(vault);
+		const { params } = parseVault(vault);
+		if (
+			params.opsLimit > BACKUP_ARGON2ID_CEILING.opsLimit ||
+			params.memLimitKiB > BACKUP_ARGON2ID_CEILING.memLimitKiB
+		) {
+			throw new NotebookError('backup_invalid', 'Argon2id cost above the import ceiling');
+		}
 		return { vault, data: c.fromBase64Url(file.data) };
 	} catch {
 		throw new NotebookError('backup_invalid');
@@ -220,13 +261,15 @@ export function openBackup(
 	passphrase: string
 ): { dataKey: Uint8Array; entries: Entry[] } {
 	const dataKey = unlockVault(c, backup.vault, passphrase);
+	let plain: Uint8Array | undefined;
 	try {
-		const plain = c.decrypt(dataKey, backup.data, CONTEXT_BACKUP, backup.vault);
+		plain = c.decrypt(dataKey, backup.data, CONTEXT_BACKUP, backup.vault);
 		const payload = BackupPayloadSchema.parse(JSON.parse(utf8Decoder.decode(c.unpad(plain))));
-		c.wipe(plain);
 		return { dataKey, entries: payload.entries };
 	} catch {
 		c.wipe(dataKey);
 		throw new NotebookError('backup_invalid');
+	} finally {
+		if (plain) c.wipe(plain);
 	}
 }

@@ -57,8 +57,41 @@ export const log = {
 	error: (msg: string, fields?: Record<string, unknown>) => write('error', msg, fields)
 };
 
-/** An error's name and message only: no stack, no cause chain that might carry data. */
+/** PostgreSQL's SQLSTATE: five digits or capital letters (e.g. 23505, 22P02). */
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+function sqlState(error: object): string | undefined {
+	const code = (error as { code?: unknown }).code;
+	return typeof code === 'string' && SQLSTATE.test(code) ? code : undefined;
+}
+
+/**
+ * A database error's message carries data: drizzle's DrizzleQueryError says
+ * "Failed query: … params: <every parameter>" (share ids, revocation hashes, ciphertext), and
+ * PostgreSQL's own messages quote values ("invalid input syntax for type integer: \"…\"").
+ * For those only the error classes and the SQLSTATE are logged.
+ */
+function isDatabaseError(error: Error): boolean {
+	return (
+		error.name === 'DrizzleQueryError' ||
+		'query' in error ||
+		'params' in error ||
+		sqlState(error) !== undefined
+	);
+}
+
+/**
+ * An error's name and message only: no stack, no cause chain that might carry data. For a
+ * database error (or one caused by one), only its class names and SQLSTATE, never a message.
+ */
 export function describeError(error: unknown): string {
-	if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
-	return 'non-error thrown';
+	if (!(error instanceof Error)) return 'non-error thrown';
+	const chain: Error[] = [];
+	for (let e: unknown = error; e instanceof Error && chain.length < 5; e = e.cause) chain.push(e);
+	if (chain.some(isDatabaseError)) {
+		const state = chain.map(sqlState).find((s) => s !== undefined);
+		const names = [...new Set(chain.map((e) => e.constructor?.name || e.name))].join(' < ');
+		return `${names}${state ? ` (SQLSTATE ${state})` : ''}`.slice(0, 300);
+	}
+	return `${error.name}: ${error.message}`.slice(0, 300);
 }

@@ -81,6 +81,7 @@ describe.each(testTargets())('shares on $name', (target) => {
 		const info = await getShare(t.db, id);
 		expect(info).toMatchObject({ burnAfterReading: true });
 		expect(info?.ciphertext).toBeUndefined();
+		// Only meaningful on PostgreSQL: PGlite runs one query at a time, so there is no race.
 		const [first, second] = await Promise.all([openShare(t.db, id), openShare(t.db, id)]);
 		const winners = [first, second].filter((x) => x !== null);
 		expect(winners).toHaveLength(1);
