@@ -5,7 +5,8 @@
  * database restart by itself (answering 503 JSON meanwhile, never crashing).
  * FAULT_N submissions each (CI 120; `npm run test:stress` 500).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { submissionTable } from '../fuzz/endpoints';
 import { bounded, latencySummary, submitUntilStored, type Outcome } from '../load/client';
@@ -99,9 +100,8 @@ test.describe('faults', () => {
 			});
 			await reach(() => done, Math.floor(N / 3));
 			// Stop, stay down a moment (requests arrive meanwhile), start again.
-			execFileSync('bash', ['-c', 'source scripts/pg-temp.sh && pg_temp_restart 2'], {
-				stdio: 'inherit'
-			});
+			// Asynchronously: the clients must keep sending while the database is down.
+			await promisify(execFile)('bash', ['-c', 'source scripts/pg-temp.sh && pg_temp_restart 2']);
 			const outcomes = await stream;
 			const summary = `${latencySummary(outcomes)}; answers during the outage: ${failures.length}`;
 			console.log(`faults (PostgreSQL restart): ${summary}`);
