@@ -11,6 +11,7 @@ import pg from 'pg';
 import { submissionTable } from '../fuzz/endpoints';
 import { bounded, latencySummary, submitUntilStored, type Outcome } from '../load/client';
 import { createPostgresDatabase } from '../helpers/db';
+import { dropUnlessAudited } from './helpers/databases';
 import { expect, test } from './fixtures';
 import { freePort, startServer, type RunningServer } from './helpers/server';
 
@@ -79,7 +80,7 @@ test.describe('faults', () => {
 			await storedExactlyOnce(database.url, outcomes);
 		} finally {
 			await server.stop();
-			await database.drop();
+			await dropUnlessAudited(database);
 		}
 	});
 
@@ -117,7 +118,7 @@ test.describe('faults', () => {
 			expect(server.output()).not.toMatch(/"level":"error"/);
 		} finally {
 			await server.stop();
-			await database.drop();
+			await dropUnlessAudited(database);
 		}
 	});
 });

@@ -13,6 +13,7 @@ import pg from 'pg';
 import { ENDPOINTS, envelopeBytes, pathOf, type Endpoint } from '../fuzz/endpoints';
 import { leaks, parseApiError, send, type RawRequest, type RawResponse } from '../fuzz/http';
 import { createPostgresDatabase } from '../helpers/db';
+import { dropUnlessAudited } from './helpers/databases';
 import { expect, test } from './fixtures';
 import { startServer, type RunningServer } from './helpers/server';
 
@@ -117,7 +118,7 @@ test.describe('hostile input on every endpoint', () => {
 	test.afterAll(async () => {
 		await client?.end();
 		await server?.stop();
-		await database?.drop();
+		await dropUnlessAudited(database);
 	});
 
 	/** Rows in every table: a refused request must leave each count as it was. */

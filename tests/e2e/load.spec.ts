@@ -8,6 +8,7 @@ import pg from 'pg';
 import { submissionTable } from '../fuzz/endpoints';
 import { bounded, latencySummary, submitUntilStored } from '../load/client';
 import { createPostgresDatabase } from '../helpers/db';
+import { dropUnlessAudited } from './helpers/databases';
 import { expect, test } from './fixtures';
 import { startServer, type RunningServer } from './helpers/server';
 
@@ -35,7 +36,7 @@ test.describe('load on two instances', () => {
 
 	test.afterAll(async () => {
 		await Promise.all(servers.map((s) => s.stop()));
-		await database?.drop();
+		await dropUnlessAudited(database);
 	});
 
 	test(`${N} concurrent submissions are each stored exactly once`, async () => {

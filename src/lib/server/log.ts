@@ -57,8 +57,17 @@ export const log = {
 	error: (msg: string, fields?: Record<string, unknown>) => write('error', msg, fields)
 };
 
-/** An error's name and message only: no stack, no cause chain that might carry data. */
+/** IPv4 and IPv6 addresses, as driver errors quote them ("connect ECONNREFUSED 10.0.0.5:5432"). */
+const ADDRESS =
+	/\b(?:\d{1,3}\.){3}\d{1,3}\b|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|(?:\b[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?::(?:(?:[0-9a-f]{1,4}:)*\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?/gi;
+
+/**
+ * An error's name and message only: no stack, no cause chain that might carry data, and no
+ * network address (even the database's: the leak audit allows none in any log).
+ */
 export function describeError(error: unknown): string {
-	if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
+	if (error instanceof Error) {
+		return `${error.name}: ${error.message}`.replace(ADDRESS, '[address]').slice(0, 300);
+	}
 	return 'non-error thrown';
 }
