@@ -252,3 +252,33 @@ test('error answers carry the security headers too (404, 405, 413, 400)', async 
 		expect(body.error.message.length).toBeGreaterThan(3);
 	}
 });
+
+test('a state-changing request from another site is refused, whatever its type', async ({
+	request
+}) => {
+	const attempts = await Promise.all([
+		request.post('/api/shares', {
+			headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+			data: '{}'
+		}),
+		request.post('/api/shares/AAAAAAAAAAAAAAAAAAAAAA/revoke', {
+			headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
+			data: '{}'
+		}),
+		// A plain HTML form on another page, as a browser without Origin would send it.
+		request.post('/api/shares', { form: { ciphertext: 'x' } })
+	]);
+	for (const a of attempts) {
+		expect(a.status()).toBe(403);
+		expect((await a.json()).error.code).toBe('cross_site');
+	}
+	// The same request from the app's own pages is fine (it reaches validation).
+	const own = await request.post('/api/shares', {
+		headers: {
+			origin: new URL(test.info().project.use.baseURL!).origin,
+			'content-type': 'application/json'
+		},
+		data: '{}'
+	});
+	expect(own.status()).toBe(400);
+});
