@@ -44,3 +44,16 @@ pg_temp_stop() {
 	rm -rf "$PG_TEMP_DIR"
 	unset PG_TEMP_DIR
 }
+
+pg_temp_restart() {
+	# Stop (fast: open transactions are aborted, clients disconnected), stay down for
+	# $1 seconds (default 0), start again on the same port and data directory.
+	[ -n "${PG_TEMP_DIR:-}" ] || { echo "pg-temp: not started" >&2; return 1; }
+	local bin
+	bin=$(pg_temp_bin) || return 1
+	pg_temp_as "$bin/pg_ctl" -D "$PG_TEMP_DIR/data" -m fast -w stop >/dev/null
+	sleep "${1:-0}"
+	pg_temp_as "$bin/pg_ctl" -D "$PG_TEMP_DIR/data" -l "$PG_TEMP_DIR/log" \
+		-o "-p $PG_TEMP_PORT -k $PG_TEMP_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" \
+		-w start >/dev/null
+}

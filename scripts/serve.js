@@ -32,6 +32,31 @@ const server = http.createServer((req, res) => {
 			return writeHead.call(res, status, ...rest);
 		}
 	);
+	// An answer sent before the body was read (too large, wrong type, cross-site…): read
+	// and drop the rest, so the client can finish sending and read the answer instead of
+	// seeing its connection reset. Kit stops buffering at BODY_SIZE_LIMIT, so this costs
+	// no memory.
+	res.once('finish', () => {
+		if (!req.complete) req.resume();
+	});
+	// Kit cannot build a GET or HEAD request with a body and would answer a bare
+	// "Bad Request"; answer in the API's JSON error shape instead (hooks.server.ts does the
+	// rest of the body checks, per route).
+	if (
+		(req.method === 'GET' || req.method === 'HEAD') &&
+		(req.headers['transfer-encoding'] !== undefined ||
+			Number(req.headers['content-length'] ?? 0) > 0)
+	) {
+		res.statusCode = 400;
+		res.setHeader('Content-Type', 'application/json');
+		res.setHeader('Cache-Control', 'no-store');
+		res.end(
+			JSON.stringify({
+				error: { code: 'invalid', message: 'GET and HEAD requests take no body', field: null }
+			})
+		);
+		return;
+	}
 	/** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void} */ (
 		handler
 	)(req, res, () => {

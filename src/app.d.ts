@@ -10,6 +10,8 @@ declare global {
 		}
 		interface Locals {
 			lang: Lang;
+			/** Set by handleError when the database could not be reached: answer 503, not 500. */
+			databaseUnavailable?: boolean;
 		}
 		interface PageData {
 			lang: Lang;

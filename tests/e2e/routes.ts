@@ -13,7 +13,8 @@ export const PAGE_ROUTES = [
 	'/notes',
 	'/link',
 	'/returning',
-	'/mentors'
+	'/mentors',
+	'/settings'
 ] as const;
 
 export const LANGS = ['sq', 'en'] as const;

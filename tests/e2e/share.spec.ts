@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures';
 import { addNote, createNotebook, SQ, unlock } from './helpers/notebook';
+import { recordPlaintexts } from './helpers/plaintexts';
 import { startServer, type RunningServer } from './helpers/server';
 
 /**
@@ -25,6 +26,7 @@ const SECRET = {
 	revoked: `E anuluar ${MARK}-4`
 };
 const PASS = 'urë mbi lumin blu';
+recordPlaintexts(MARK, ...Object.values(SECRET), PASS, 'Për mentoren', 'mentorja ime');
 
 let server: RunningServer;
 let dir: string;
@@ -42,13 +44,15 @@ function record(context: BrowserContext) {
 }
 
 test.beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'ura-share-e2e-'));
+	// Under E2E_DATA_DIR when set, so the leak audit after the suite searches it too.
+	dir = mkdtempSync(join(process.env.E2E_DATA_DIR ?? tmpdir(), 'ura-share-e2e-'));
 	server = await startServer({ URA_DATA_DIR: dir }, PORT);
 });
 
 test.afterAll(async () => {
 	await server?.stop();
-	rmSync(dir, { recursive: true, force: true });
+	// Kept for the leak audit after the suite (scripts/test.sh), which deletes it then.
+	if (process.env.E2E_KEEP_DATABASES !== '1') rmSync(dir, { recursive: true, force: true });
 });
 
 /** A second browser, like the mentor's phone: its own storage, no cookies, same app. */

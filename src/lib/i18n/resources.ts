@@ -6,6 +6,7 @@ import type mentors from '../../../locales/sq/mentors.json';
 import type notes from '../../../locales/sq/notes.json';
 import type returning from '../../../locales/sq/returning.json';
 import type services from '../../../locales/sq/services.json';
+import type settings from '../../../locales/sq/settings.json';
 
 /**
  * The namespaces, typed from the Albanian files (Albanian is the source language).
@@ -20,6 +21,7 @@ export interface Resources {
 	notes: typeof notes;
 	returning: typeof returning;
 	services: typeof services;
+	settings: typeof settings;
 }
 export type Namespace = keyof Resources;
 

@@ -64,16 +64,28 @@ export async function createShare(
 	const plain = c.pad(utf8.encode(JSON.stringify(payload)));
 	const envelope = c.encrypt(key, plain, SHARE_CONTEXT);
 	c.wipe(plain);
-	const res = await call('/api/shares', {
+	const init: RequestInit = {
 		method: 'POST',
-		headers: { 'content-type': 'application/json' },
+		// One key for this share and its retry: if the first answer was lost on the way back,
+		// the server returns the same share rather than storing a second copy.
+		headers: {
+			'content-type': 'application/json',
+			'idempotency-key': c.toBase64Url(c.randomBytes(16))
+		},
 		body: JSON.stringify({
 			ciphertext: c.toBase64Url(envelope),
 			expiresInDays: options.days,
 			burnAfterReading: options.burnAfterReading,
 			revokeSecret: c.toBase64Url(revokeSecret)
 		})
-	});
+	};
+	let res: Response;
+	try {
+		res = await call('/api/shares', init);
+	} catch (error) {
+		if (!(error instanceof NotebookError) || error.code !== 'network') throw error;
+		res = await call('/api/shares', init);
+	}
 	const parsed = CreatedSchema.safeParse(await res.json());
 	if (!parsed.success) {
 		c.wipe(key);

@@ -57,6 +57,10 @@ export const log = {
 	error: (msg: string, fields?: Record<string, unknown>) => write('error', msg, fields)
 };
 
+/** IPv4 and IPv6 addresses, as driver errors quote them ("connect ECONNREFUSED 10.0.0.5:5432"). */
+const ADDRESS =
+	/\b(?:\d{1,3}\.){3}\d{1,3}\b|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|(?:\b[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?::(?:(?:[0-9a-f]{1,4}:)*\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?/gi;
+
 /** PostgreSQL's SQLSTATE: five digits or capital letters (e.g. 23505, 22P02). */
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 
@@ -81,7 +85,8 @@ function isDatabaseError(error: Error): boolean {
 }
 
 /**
- * An error's name and message only: no stack, no cause chain that might carry data. For a
+ * An error's name and message only: no stack, no cause chain that might carry data, and no
+ * network address (even the database's: the leak audit allows none in any log). For a
  * database error (or one caused by one), only its class names and SQLSTATE, never a message.
  */
 export function describeError(error: unknown): string {
@@ -93,5 +98,5 @@ export function describeError(error: unknown): string {
 		const names = [...new Set(chain.map((e) => e.constructor?.name || e.name))].join(' < ');
 		return `${names}${state ? ` (SQLSTATE ${state})` : ''}`.slice(0, 300);
 	}
-	return `${error.name}: ${error.message}`.slice(0, 300);
+	return `${error.name}: ${error.message}`.replace(ADDRESS, '[address]').slice(0, 300);
 }

@@ -20,10 +20,8 @@ export function onQuickExit(cleanup: Cleanup): () => void {
 	return () => cleanups.delete(cleanup);
 }
 
-export function quickExit(
-	url: string,
-	location: Pick<Location, 'replace'> = window.location
-): void {
+/** Runs every registered cleanup (locks the notebook, forgets answers in memory). */
+export function clearInMemoryState(): void {
 	for (const cleanup of cleanups) {
 		try {
 			cleanup();
@@ -31,6 +29,13 @@ export function quickExit(
 			// Leaving matters more than a cleanup that failed.
 		}
 	}
+}
+
+export function quickExit(
+	url: string,
+	location: Pick<Location, 'replace'> = window.location
+): void {
+	clearInMemoryState();
 	// replace(), not assign(): the page being left does not stay as a history entry.
 	location.replace(url);
 }

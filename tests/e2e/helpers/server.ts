@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 export type RunningServer = {
 	url: string;
@@ -32,12 +34,22 @@ export async function startServer(
 ): Promise<RunningServer> {
 	const p = port ?? (await freePort());
 	let out = '';
+	// Every instance's logs also go to a file next to the shared server's, for the leak
+	// audit that runs after the suite (scripts/leak-audit.ts).
+	const logDir = join(process.env.E2E_DATA_DIR ?? 'test-results', 'logs');
+	mkdirSync(logDir, { recursive: true });
+	const logFile = createWriteStream(join(logDir, `instance-${p}-${Date.now()}.log`));
 	const child = spawn(process.execPath, ['scripts/serve.js'], {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(p), DATABASE_URL: '', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	child.stdout!.on('data', (d) => (out += String(d)));
-	child.stderr!.on('data', (d) => (out += String(d)));
+	const record = (d: Buffer) => {
+		out += String(d);
+		logFile.write(d);
+	};
+	child.stdout!.on('data', record);
+	child.stderr!.on('data', record);
+	child.once('exit', () => logFile.end());
 	const exited = new Promise<number | null>((resolve) =>
 		child.once('exit', (code) => resolve(code))
 	);

@@ -14,7 +14,12 @@ export type ApiErrorCode =
 	| 'unsupported_media_type'
 	| 'too_large'
 	| 'not_found'
-	| 'rate_limited';
+	| 'rate_limited'
+	| 'conflict'
+	| 'unavailable'
+	| 'method_not_allowed'
+	| 'internal'
+	| 'cross_site';
 
 export function apiError(
 	status: number,

@@ -65,4 +65,13 @@ export const CreateShareSchema = z.strictObject({
 	revokeSecret: Secret
 });
 
+/**
+ * The optional Idempotency-Key header of POST /api/shares: a random value the client makes
+ * once per share and sends again on every retry, so a retry never makes a second share.
+ */
+export const IdempotencyKeySchema = z
+	.string()
+	.regex(/^[A-Za-z0-9_-]{16,128}$/, 'Must be 16 to 128 characters of base64url')
+	.optional();
+
 export const RevokeShareSchema = z.strictObject({ revokeSecret: Secret });

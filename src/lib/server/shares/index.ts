@@ -12,15 +12,28 @@ export type NewShare = {
 	expiresInDays: number;
 	burnAfterReading: boolean;
 	revokeSecret: Uint8Array;
+	/** The client's Idempotency-Key, if it sent one (validated by the API schema). */
+	idempotencyKey?: string;
 };
+
+/**
+ * created: a new share. replayed: the same key and the same request came before, here is
+ * that share. conflict: the key was used before for a different request.
+ */
+export type CreateShareResult =
+	{ kind: 'created' | 'replayed'; id: string; expiresAt: Date } | { kind: 'conflict' };
 
 export type ShareView = { expiresAt: Date; burnAfterReading: boolean; ciphertext?: Uint8Array };
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-function hashSecret(secret: Uint8Array): Uint8Array {
+function hashSecret(secret: Uint8Array | string): Uint8Array {
 	return new Uint8Array(createHash('sha256').update(secret).digest());
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+	return Buffer.from(a).equals(Buffer.from(b));
 }
 
 /** The expiry, rounded up to the next full hour so it does not record when a share was made. */
@@ -32,17 +45,37 @@ export async function createShare(
 	db: Database,
 	input: NewShare,
 	now = new Date()
-): Promise<{ id: string; expiresAt: Date }> {
+): Promise<CreateShareResult> {
 	const id = randomBytes(16).toString('base64url');
 	const expiresAt = expiryFor(now, input.expiresInDays);
-	await db.insert(shares).values({
-		id,
-		ciphertext: input.ciphertext,
-		expiresAt,
-		burnAfterReading: input.burnAfterReading,
-		revokeHash: hashSecret(input.revokeSecret)
-	});
-	return { id, expiresAt };
+	const revokeHash = hashSecret(input.revokeSecret);
+	const idempotencyHash = input.idempotencyKey ? hashSecret(input.idempotencyKey) : null;
+	// One statement: of two racing requests with the same key (on one instance or two),
+	// exactly one inserts; the other finds that row below.
+	const inserted = await db
+		.insert(shares)
+		.values({
+			id,
+			ciphertext: input.ciphertext,
+			expiresAt,
+			burnAfterReading: input.burnAfterReading,
+			revokeHash,
+			idempotencyHash
+		})
+		.onConflictDoNothing({ target: shares.idempotencyHash })
+		.returning({ id: shares.id });
+	if (inserted.length === 1 || !idempotencyHash) return { kind: 'created', id, expiresAt };
+	const [first] = await db.select().from(shares).where(eq(shares.idempotencyHash, idempotencyHash));
+	// Gone already (expired, revoked or read): the key is free again only after that, and a
+	// late retry of a share that no longer exists must not silently make a second one.
+	if (!first) return { kind: 'conflict' };
+	const same =
+		sameBytes(first.ciphertext, input.ciphertext) &&
+		sameBytes(first.revokeHash, revokeHash) &&
+		first.burnAfterReading === input.burnAfterReading;
+	return same
+		? { kind: 'replayed', id: first.id, expiresAt: first.expiresAt }
+		: { kind: 'conflict' };
 }
 
 /** Expiry and flags; the ciphertext too unless the share is read-once (then: openShare). */

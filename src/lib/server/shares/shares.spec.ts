@@ -14,6 +14,12 @@ import {
 	revokeShare
 } from '.';
 
+/** createShare for tests that send no idempotency key: always a new share. */
+async function mustCreate(...args: Parameters<typeof createShare>) {
+	const r = await createShare(...args);
+	if (r.kind === 'conflict') throw new Error('unexpected conflict');
+	return r;
+}
 const bytes = (n: number) => new Uint8Array(randomBytes(n));
 const envelope = () => new Uint8Array([1, 1, ...bytes(24), ...bytes(256 + 16)]);
 
@@ -39,7 +45,7 @@ describe.each(testTargets())('shares on $name', (target) => {
 	it('stores ciphertext byte for byte and serves it until expiry', async () => {
 		const ciphertext = envelope();
 		const now = new Date('2026-11-23T10:00:00Z');
-		const { id, expiresAt } = await createShare(
+		const { id, expiresAt } = await mustCreate(
 			t.db,
 			{ ciphertext, expiresInDays: 7, burnAfterReading: false, revokeSecret: bytes(32) },
 			now
@@ -66,13 +72,14 @@ describe.each(testTargets())('shares on $name', (target) => {
 			'ciphertext',
 			'expires_at',
 			'id',
+			'idempotency_hash',
 			'revoke_hash'
 		]);
 	});
 
 	it('serves a read-once share exactly once, and never through GET', async () => {
 		const ciphertext = envelope();
-		const { id } = await createShare(t.db, {
+		const { id } = await mustCreate(t.db, {
 			ciphertext,
 			expiresInDays: 1,
 			burnAfterReading: true,
@@ -89,9 +96,50 @@ describe.each(testTargets())('shares on $name', (target) => {
 		expect(await getShare(t.db, id)).toBeNull();
 	});
 
+	it('gives a retry with the same Idempotency-Key the same share, never a second one', async () => {
+		const input = {
+			ciphertext: envelope(),
+			expiresInDays: 7,
+			burnAfterReading: false,
+			revokeSecret: bytes(32),
+			idempotencyKey: randomBytes(16).toString('base64url')
+		};
+		const before = await countShares(t.db);
+		// Racing retries (e.g. a lost response, sent again at once): exactly one row.
+		const results = await Promise.all([1, 2, 3].map(() => createShare(t.db, input)));
+		expect(await countShares(t.db)).toBe(before + 1);
+		const ids = new Set(results.map((r) => (r.kind === 'conflict' ? 'conflict' : r.id)));
+		expect(ids.size).toBe(1);
+		expect(results.filter((r) => r.kind === 'created')).toHaveLength(1);
+		expect(results.filter((r) => r.kind === 'replayed')).toHaveLength(2);
+		// The key is stored only as a hash.
+		const [row] = await queryRows<{ h: Uint8Array }>(
+			t.db,
+			sql`select idempotency_hash as h from shares where id = ${[...ids][0]}`
+		);
+		expect(Buffer.from(row!.h).toString()).not.toContain(input.idempotencyKey);
+	});
+
+	it('refuses the same Idempotency-Key for a different share, and stores nothing', async () => {
+		const key = randomBytes(16).toString('base64url');
+		const base = { expiresInDays: 7, burnAfterReading: false, idempotencyKey: key };
+		const secret = bytes(32);
+		expect(
+			(await createShare(t.db, { ...base, ciphertext: envelope(), revokeSecret: secret })).kind
+		).toBe('created');
+		const before = await countShares(t.db);
+		const other = await createShare(t.db, {
+			...base,
+			ciphertext: envelope(),
+			revokeSecret: secret
+		});
+		expect(other.kind).toBe('conflict');
+		expect(await countShares(t.db)).toBe(before);
+	});
+
 	it('revokes only with the right secret, and stores only its hash', async () => {
 		const secret = bytes(32);
-		const { id } = await createShare(t.db, {
+		const { id } = await mustCreate(t.db, {
 			ciphertext: envelope(),
 			expiresInDays: 3,
 			burnAfterReading: false,
@@ -111,7 +159,7 @@ describe.each(testTargets())('shares on $name', (target) => {
 
 	it('purges expired shares through the retention runner, and only those', async () => {
 		const now = new Date('2027-01-10T00:00:00Z');
-		const old = await createShare(
+		const old = await mustCreate(
 			t.db,
 			{
 				ciphertext: envelope(),
@@ -121,7 +169,7 @@ describe.each(testTargets())('shares on $name', (target) => {
 			},
 			new Date('2027-01-01T00:00:00Z')
 		);
-		const fresh = await createShare(
+		const fresh = await mustCreate(
 			t.db,
 			{
 				ciphertext: envelope(),

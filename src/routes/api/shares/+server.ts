@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiError, NO_STORE, readJson } from '$lib/server/api/http';
 import { checkRateLimit } from '$lib/server/api/rate-limit';
-import { CreateShareSchema, SHARE_MAX_BODY } from '$lib/server/api/shares';
+import { CreateShareSchema, IdempotencyKeySchema, SHARE_MAX_BODY } from '$lib/server/api/shares';
 import { db } from '$lib/server/db';
 import { createShare } from '$lib/server/shares';
 import type { RequestHandler } from './$types';
@@ -14,9 +14,25 @@ export const POST: RequestHandler = async (event) => {
 			'retry-after': String(limit.retryAfterSeconds)
 		});
 	}
+	const key = IdempotencyKeySchema.safeParse(
+		event.request.headers.get('idempotency-key') ?? undefined
+	);
+	if (!key.success) {
+		return apiError(400, 'invalid', key.error.issues[0]!.message, 'Idempotency-Key');
+	}
 	const body = await readJson(event.request, CreateShareSchema, SHARE_MAX_BODY);
 	if (!body.ok) return body.response;
-	const created = await createShare(db(), body.data);
+	const created = await createShare(db(), { ...body.data, idempotencyKey: key.data });
+	if (created.kind === 'conflict') {
+		return apiError(
+			409,
+			'conflict',
+			'This Idempotency-Key was already used for a different share',
+			'Idempotency-Key'
+		);
+	}
+	// A replay answers exactly as the first time did, so a client that lost the first
+	// answer cannot tell the difference (and makes no second share).
 	return json(
 		{ id: created.id, expiresAt: created.expiresAt.toISOString() },
 		{ status: 201, headers: NO_STORE }

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea';
 
 /**
@@ -17,7 +17,15 @@ export const shares = pgTable(
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 		burnAfterReading: boolean('burn_after_reading').notNull().default(false),
 		/** SHA-256 of the 32-byte revocation secret kept in the sharer's notebook. */
-		revokeHash: bytea('revoke_hash').notNull()
+		revokeHash: bytea('revoke_hash').notNull(),
+		/**
+		 * SHA-256 of the client's Idempotency-Key (random, made per attempt): a retry after a
+		 * lost response gets the same share back instead of a second one. Gone with the row.
+		 */
+		idempotencyHash: bytea('idempotency_hash')
 	},
-	(t) => [index('shares_expires_at_idx').on(t.expiresAt)]
+	(t) => [
+		index('shares_expires_at_idx').on(t.expiresAt),
+		uniqueIndex('shares_idempotency_hash_idx').on(t.idempotencyHash)
+	]
 );
