@@ -14,7 +14,10 @@ export type ApiErrorCode =
 	| 'unsupported_media_type'
 	| 'too_large'
 	| 'not_found'
-	| 'rate_limited';
+	| 'rate_limited'
+	| 'unauthorized'
+	| 'forbidden'
+	| 'conflict';
 
 export function apiError(
 	status: number,
