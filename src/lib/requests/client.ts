@@ -59,6 +59,11 @@ export async function sendHelpRequest(
 	}
 }
 
+/** Loads the cryptography ahead of time (the form calls this when it opens). */
+export async function warmUp(): Promise<void> {
+	await loadCrypto();
+}
+
 async function mailbox(code: string) {
 	const c = await loadCrypto();
 	const keys = c.deriveFromCode(utf8.encode(code));

@@ -59,6 +59,14 @@ export async function enqueue(body: string): Promise<string> {
 	return id;
 }
 
+/** Whether a request is still waiting on this device. */
+export async function isPending(id: string): Promise<boolean> {
+	const db = await open();
+	const item = await db.get(STORE, id);
+	db.close();
+	return item !== undefined;
+}
+
 export async function pendingCount(): Promise<number> {
 	const db = await open();
 	const n = await db.count(STORE);

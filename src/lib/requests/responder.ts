@@ -324,3 +324,6 @@ export async function giveAccess(member: Inbox['pending'][number]): Promise<void
 		await api('/api/inbox/grants', { responderId: member.id, sealedKey: c.toBase64Url(sealedKey) })
 	);
 }
+
+/** Roles an admin can give (a peer mentor is a responder of a peer-mentor group). */
+export const ROLE_CHOICES = ['responder', 'peer_mentor', 'org_admin'] as const;

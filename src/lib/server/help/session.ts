@@ -39,10 +39,23 @@ export function clearSession(cookies: Cookies): void {
 	cookies.delete(cookieName(), { path: '/', secure: appConfig().cookieSecure });
 }
 
-/** Same origin and the custom header: refuses what another site could make a browser send. */
+/**
+ * Same origin and the custom header: refuses what another site could make a browser send.
+ * The Origin's host must be this request's host. The scheme is not compared: without ORIGIN
+ * or PROTOCOL_HEADER, adapter-node assumes https while a local http test sends http; another
+ * site cannot have the same host. A browser's own `Sec-Fetch-Site`, when sent, must say
+ * same-origin too.
+ */
 export function csrfProblem(event: Pick<RequestEvent, 'request' | 'url'>): Response | null {
-	const origin = event.request.headers.get('origin');
-	if (origin !== event.url.origin || event.request.headers.get('x-ura-csrf') !== '1') {
+	const headers = event.request.headers;
+	let sameHost: boolean;
+	try {
+		sameHost = new URL(headers.get('origin') ?? '').host === event.url.host;
+	} catch {
+		sameHost = false;
+	}
+	const site = headers.get('sec-fetch-site');
+	if (!sameHost || (site !== null && site !== 'same-origin') || headers.get('x-ura-csrf') !== '1') {
 		return apiError(403, 'forbidden', 'Cross-site request refused', null);
 	}
 	return null;
