@@ -28,7 +28,8 @@ const INDEX = new Map([...CODE_ALPHABET].map((ch, i) => [ch, i]));
 
 /**
  * Luhn mod N over the alphabet: catches every single wrong symbol and every swap of two
- * neighbours, so a typing slip is reported as such instead of opening an empty mailbox.
+ * neighbours except 0↔Z, so a typing slip is reported as such instead of opening an empty
+ * mailbox.
  */
 export function checkSymbol(symbols: string): string {
 	let factor = 2;
