@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { langFromPath } from '$lib/i18n/langs';
-import { readConfig } from '$lib/server/config';
+import { appConfig } from '$lib/server/config';
 import { apiError } from '$lib/server/api/http';
 import { bodyLimitFor } from '$lib/server/api/limits';
 import { db, startDatabase, stopDatabase } from '$lib/server/db';
@@ -10,14 +10,20 @@ import { NON_PAGE_CSP, SECURITY_HEADERS } from '$lib/server/http/security-header
 import { describeError, log, setLogLevel } from '$lib/server/log';
 import { registerPurge, startRetention } from '$lib/server/retention';
 import { purgeExpiredShares } from '$lib/server/shares';
+import { purgeRateLimits } from '$lib/server/api/rate-limit';
+import { purgeHelpRequests } from '$lib/server/help/requests';
+import { purgeResponderTokens } from '$lib/server/help/responders';
 
 export const init: ServerInit = async () => {
-	const config = readConfig();
+	const config = appConfig();
 	setLogLevel(config.logLevel);
 	await startDatabase(config);
 	await seedDirectory(db());
 	// Deletes what has expired, now and hourly (src/lib/server/retention.ts).
 	registerPurge('shares', purgeExpiredShares);
+	registerPurge('help-requests', purgeHelpRequests(config.helpClosedDays));
+	registerPurge('responder-tokens', purgeResponderTokens);
+	registerPurge('rate-limits', purgeRateLimits);
 	const stopRetention = startRetention(db);
 	// Emitted by scripts/serve.js (and adapter-node's own entry) once the HTTP server has
 	// finished its in-flight requests after SIGTERM/SIGINT.

@@ -117,4 +117,166 @@ test.describe('two app instances on one PostgreSQL', () => {
 		expect(revoked.status).toBe(204);
 		expect((await fetch(`${a.url}/api/shares/${id}`)).status).toBe(404);
 	});
+
+	test('a help request sent through one instance is read and answered through the other', async () => {
+		const c = createCrypto(await loadSodium());
+		const { createAccount, grantOrgKey, signInMessage, unlockAccount, openOrgGrant } =
+			await import('../../src/lib/requests/account');
+		const { sealHelpRequest, openHelpRequest, sealReply, sealNote, openReply } =
+			await import('../../src/lib/requests/seal');
+		const { ARGON2ID_FLOOR } = await import('../../src/lib/crypto/format');
+		const secret = `Më duhet strehim sonte ${randomBytes(6).toString('hex')}`;
+		const answer = `Të presim në ora 18 ${randomBytes(6).toString('hex')}`;
+		const b64 = (x: Uint8Array) => c.toBase64Url(x);
+
+		// The first admin of Vatra: the CLI's link, accepted through instance A.
+		const cli = spawnSync('npx', ['tsx', 'scripts/responders/invite-admin.ts', '--org', 'vatra'], {
+			env: { ...process.env, DATABASE_URL: database.url },
+			encoding: 'utf8'
+		});
+		expect(cli.status, cli.stderr).toBe(0);
+		const token = /#([A-Za-z0-9_-]{43})/.exec(cli.stdout)![1]!;
+		const { keys, blob } = createAccount(c, 'arta', 'fjalëkalim i gjatë mjaft', ARGON2ID_FLOOR);
+		const org = c.boxKeyPair();
+		const write = (s: RunningServer, path: string, body: unknown, cookie = '') =>
+			fetch(`${s.url}${path}`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					origin: s.url,
+					'x-ura-csrf': '1',
+					...(cookie ? { cookie } : {})
+				},
+				body: JSON.stringify(body)
+			});
+		const joined = await write(a, '/api/responders/signup', {
+			token,
+			username: 'arta',
+			boxPublicKey: b64(keys.box.publicKey),
+			signPublicKey: b64(keys.sign.publicKey),
+			wrappedKeys: b64(blob),
+			orgPublicKey: b64(org.publicKey),
+			orgGrant: b64(grantOrgKey(c, org.secretKey, keys.box.publicKey))
+		});
+		expect(joined.status).toBe(201);
+
+		// The survivor's browser finds the key in B's snapshot and sends through A; a retry
+		// through B (same idempotency key) is a replay, not a second request.
+		const snapshot = (await (await fetch(`${b.url}/directory/snapshot.json`)).json()) as {
+			orgs: { key?: string; publicKey?: string }[];
+		};
+		const published = snapshot.orgs.find((o) => o.key === 'vatra')!.publicKey!;
+		expect(published).toBe(b64(org.publicKey));
+		const code = c.deriveFromCode(new TextEncoder().encode('instances-test-code'));
+		const body = {
+			lookupId: b64(code.lookupId),
+			items: [
+				{
+					org: 'vatra',
+					idempotencyKey: b64(c.randomBytes(16)),
+					ciphertext: b64(
+						sealHelpRequest(
+							c,
+							{
+								v: 1,
+								kind: 'request',
+								to: 'vatra',
+								needs: ['safe_place'],
+								text: secret,
+								contact: { method: 'code' },
+								lang: 'sq',
+								replyKey: b64(code.boxKeyPair.publicKey)
+							},
+							c.fromBase64Url(published)
+						)
+					)
+				}
+			]
+		};
+		const post = (s: RunningServer) =>
+			fetch(`${s.url}/api/help/requests`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body)
+			});
+		expect((await post(a)).status).toBe(201);
+		expect((await post(b)).status).toBe(200);
+
+		// The responder signs in through B and reads it.
+		const ch = (await (
+			await write(b, '/api/responders/challenge', { username: 'arta' })
+		).json()) as {
+			challengeId: string;
+			challenge: string;
+			wrappedKeys: string;
+		};
+		const mine = unlockAccount(
+			c,
+			'arta',
+			'fjalëkalim i gjatë mjaft',
+			c.fromBase64Url(ch.wrappedKeys)
+		);
+		const signedIn = await write(b, '/api/responders/signin', {
+			challengeId: ch.challengeId,
+			signature: b64(c.sign(signInMessage(c.fromBase64Url(ch.challenge)), mine.sign.secretKey))
+		});
+		expect(signedIn.status).toBe(204);
+		const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+		const inbox = (await (await fetch(`${b.url}/api/inbox`, { headers: { cookie } })).json()) as {
+			grant: string;
+			requests: { id: string; ciphertext: string }[];
+		};
+		const orgKeys = openOrgGrant(c, c.fromBase64Url(inbox.grant), mine.box, org.publicKey);
+		expect(inbox.requests).toHaveLength(1);
+		const request = openHelpRequest(c, c.fromBase64Url(inbox.requests[0]!.ciphertext), orgKeys);
+		expect(request.text).toBe(secret);
+
+		// The reply goes through B; the survivor reads it through A.
+		const at = new Date().toISOString();
+		const replied = await write(
+			b,
+			`/api/inbox/requests/${inbox.requests[0]!.id}/replies`,
+			{
+				ciphertext: b64(
+					sealReply(
+						c,
+						{ v: 1, kind: 'reply', from: 'vatra', text: answer, at },
+						code.boxKeyPair.publicKey
+					)
+				),
+				copy: b64(
+					sealNote(
+						c,
+						{ v: 1, kind: 'note', author: 'arta', text: answer, at, isReply: true },
+						org.publicKey
+					)
+				)
+			},
+			cookie
+		);
+		expect(replied.status).toBe(201);
+		const mailbox = (await (
+			await fetch(`${a.url}/api/help/replies`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ lookupId: b64(code.lookupId) })
+			})
+		).json()) as { replies: string[] };
+		expect(
+			mailbox.replies.map((r) => openReply(c, c.fromBase64Url(r), code.boxKeyPair).text)
+		).toEqual([answer]);
+
+		const pgDump = ['15', '16', '17']
+			.map((v) => `/usr/lib/postgresql/${v}/bin/pg_dump`)
+			.find((p) => existsSync(p))!;
+		const dump = spawnSync(pgDump, ['--data-only', '--inserts', database.url], {
+			encoding: 'utf8'
+		});
+		expect(dump.status, dump.stderr).toBe(0);
+		expect(dump.stdout).toContain('help_requests');
+		for (const text of [secret, answer, 'fjalëkalim i gjatë mjaft', '127.0.0.1']) {
+			expect(dump.stdout).not.toContain(text);
+			for (const s of [a, b]) expect(s.output()).not.toContain(text);
+		}
+	});
 });

@@ -10,6 +10,9 @@ export const PAGE_ROUTES = [
 	// The Kukës mobile unit: service pages are addressed by UUID, never by a descriptive key.
 	'/services/s/ccb7de55-79d8-5a15-9520-14d26b6edfd3',
 	'/help',
+	'/help/replies',
+	'/inbox',
+	'/inbox/join',
 	'/notes',
 	'/link',
 	'/returning',

@@ -122,6 +122,42 @@ def open_backup(text, passphrase):
     return json.loads(unpad(open_envelope(data_key, d(backup["data"]), "ura/notebook/backup", vault)))
 
 
+def iso_pad(data, minimum):
+    # ISO/IEC 7816-4 (0x80 then zeros) to a power-of-two bucket of at least `minimum` bytes.
+    bucket = minimum
+    while bucket < len(data) + 1:
+        bucket *= 2
+    return data + b"\x80" + bytes(bucket - len(data) - 1)
+
+
+def iso_unpad(data):
+    stripped = data.rstrip(b"\x00")
+    if not stripped.endswith(b"\x80"):
+        raise ValueError("bad padding")
+    return stripped[:-1]
+
+
+def open_help_message(secret_key, box, minimum):
+    # docs/crypto.md, "Help requests": crypto_box_seal of padded UTF-8 JSON.
+    padded = SealedBox(PrivateKey(secret_key)).decrypt(box)
+    if len(padded) < minimum or len(padded) & (len(padded) - 1):
+        raise ValueError("not a bucket of at least %d" % minimum)
+    return json.loads(iso_unpad(padded).decode("utf-8"))
+
+
+def open_account(username, passphrase, blob):
+    # docs/crypto.md, "Responder accounts": prefix (26) then an envelope of the two secret keys.
+    if blob[0] != 1 or blob[1] != 1:
+        raise ValueError("unknown account version")
+    ops, mem = struct.unpack(">II", blob[2:10])
+    prefix = blob[:26]
+    password = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    kek = nacl.pwhash.argon2id.kdf(32, password, blob[10:26], opslimit=ops, memlimit=mem * 1024)
+    extra = prefix + unicodedata.normalize("NFC", username).strip().lower().encode("utf-8")
+    keys = open_envelope(kek, blob[26:], "ura/responder/keys", extra)
+    return {"boxSecretKey": e(keys[:32]), "signSecretKey": e(keys[32:])}
+
+
 def run(cmd):
     op = cmd["op"]
     if op == "version":
@@ -151,6 +187,13 @@ def run(cmd):
             return True
         except Exception:
             return False
+    if op == "open_help_message":
+        return open_help_message(d(cmd["secretKey"]), d(cmd["box"]), cmd["minimum"])
+    if op == "make_help_message":
+        data = json.dumps(cmd["message"], ensure_ascii=False).encode("utf-8")
+        return e(SealedBox(PublicKey(d(cmd["publicKey"]))).encrypt(iso_pad(data, cmd["minimum"])))
+    if op == "open_account":
+        return open_account(cmd["username"], cmd["passphrase"], d(cmd["blob"]))
     if op == "unpad":
         return e(b.sodium_unpad(d(cmd["padded"]), len(d(cmd["padded"])) if len(d(cmd["padded"])) < 262144 else 262144))
     if op == "open_backup":

@@ -68,8 +68,11 @@ export interface Crypto {
 	/** Argon2id v1.3 (crypto_pwhash) → 32-byte key. The passphrase is NFC-normalised first. */
 	deriveKeyFromPassphrase(passphrase: string, salt: Uint8Array, params: Argon2idParams): Uint8Array;
 
-	/** Pads to the next size bucket (format.ts) with ISO/IEC 7816-4 padding (sodium_pad). */
-	pad(bytes: Uint8Array): Uint8Array;
+	/**
+	 * Pads to the next size bucket (format.ts) with ISO/IEC 7816-4 padding (sodium_pad), at
+	 * least `minBucket` bytes (a bucket size; default the smallest, 256).
+	 */
+	pad(bytes: Uint8Array, minBucket?: number): Uint8Array;
 	/** Reverses pad; refuses a length that is not a bucket or malformed padding. */
 	unpad(bytes: Uint8Array): Uint8Array;
 
@@ -228,9 +231,9 @@ export function createCrypto(sodium: Sodium): Crypto {
 			}
 		},
 
-		pad(bytes) {
+		pad(bytes, minBucket) {
 			requireBytes(bytes, undefined, 'bytes');
-			return sodium.pad(bytes, bucketFor(bytes.length));
+			return sodium.pad(bytes, bucketFor(bytes.length, minBucket));
 		},
 
 		unpad(bytes) {

@@ -86,12 +86,17 @@ export function envelopeAssociatedData(
 export const PAD_MIN_BUCKET = 256;
 export const PAD_MAX_BUCKET = 256 * 1024;
 
-/** The padded size for a plaintext of `length` bytes (ISO/IEC 7816-4 adds at least one byte). */
-export function bucketFor(length: number): number {
+/**
+ * The padded size for a plaintext of `length` bytes (ISO/IEC 7816-4 adds at least one byte).
+ * `minBucket` (a bucket size) raises the floor, so that short messages of one kind (e.g. help
+ * requests, all at least 4 KiB) are all the same size.
+ */
+export function bucketFor(length: number, minBucket = PAD_MIN_BUCKET): number {
 	if (!Number.isSafeInteger(length) || length < 0) throw new CryptoError('bad_input', 'length');
+	if (!isBucketSize(minBucket)) throw new CryptoError('bad_input', 'minimum bucket');
 	const needed = length + 1;
 	if (needed > PAD_MAX_BUCKET) return Math.ceil(needed / PAD_MAX_BUCKET) * PAD_MAX_BUCKET;
-	let bucket = PAD_MIN_BUCKET;
+	let bucket = minBucket;
 	while (bucket < needed) bucket *= 2;
 	return bucket;
 }

@@ -35,7 +35,21 @@ const SnapshotServiceSchema = z.object({
 export const SnapshotSchema = z.object({
 	format: z.literal(SNAPSHOT_FORMAT),
 	version: z.int().nonnegative(),
-	orgs: z.array(z.object({ id: z.uuid(), name: pair })),
+	orgs: z.array(
+		z.object({
+			id: z.uuid(),
+			name: pair,
+			/** The organisation's stable directory key (help-request recipients use it). */
+			key: z.string().optional(),
+			/** X25519 public key (base64url) for help requests, once its first admin made one. */
+			publicKey: z
+				.string()
+				.regex(/^[A-Za-z0-9_-]{43}$/)
+				.optional(),
+			/** First 16 bytes of BLAKE2b-512 of the public key, grouped hex, to compare by eye. */
+			fingerprint: z.string().optional()
+		})
+	),
 	services: z.array(SnapshotServiceSchema)
 });
 
@@ -44,7 +58,7 @@ export type SnapshotService = z.infer<typeof SnapshotServiceSchema>;
 
 /** The parts of an HSDS export (Albania profile) the snapshot needs. */
 export type SnapshotSource = {
-	organizations: { id: string; name: string; ura_name_en: string }[];
+	organizations: { id: string; name: string; ura_name_en: string; ura_key?: string }[];
 	services: {
 		id: string;
 		organization_id: string;
@@ -114,7 +128,11 @@ export function buildSnapshot(doc: SnapshotSource, version: number): Snapshot {
 	return {
 		format: SNAPSHOT_FORMAT,
 		version,
-		orgs: doc.organizations.map((o) => ({ id: o.id, name: [o.name, o.ura_name_en] })),
+		orgs: doc.organizations.map((o) => ({
+			id: o.id,
+			name: [o.name, o.ura_name_en],
+			...(o.ura_key ? { key: o.ura_key } : {})
+		})),
 		services
 	};
 }

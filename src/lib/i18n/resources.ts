@@ -1,6 +1,7 @@
 import type common from '../../../locales/sq/common.json';
 import type crypto from '../../../locales/sq/crypto.json';
 import type entitlements from '../../../locales/sq/entitlements.json';
+import type help from '../../../locales/sq/help.json';
 import type home from '../../../locales/sq/home.json';
 import type mentors from '../../../locales/sq/mentors.json';
 import type notes from '../../../locales/sq/notes.json';
@@ -16,6 +17,7 @@ export interface Resources {
 	common: typeof common;
 	crypto: typeof crypto;
 	entitlements: typeof entitlements;
+	help: typeof help;
 	home: typeof home;
 	mentors: typeof mentors;
 	notes: typeof notes;

@@ -25,4 +25,27 @@ describe('server configuration', () => {
 		expect(() => readConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
 		expect(() => readConfig({ URA_LOG_LEVEL: 'loud' })).toThrow(/URA_LOG_LEVEL/);
 	});
+
+	it('reads help-request retention, cookie and rate-limit settings', () => {
+		const d = readConfig({});
+		expect(d.helpRequestDays).toBe(60);
+		expect(d.helpClosedDays).toBe(30);
+		expect(d.cookieSecure).toBe(true);
+		expect(d.rateLimits).not.toBe('off');
+		const c = readConfig({
+			URA_HELP_CLOSED_DAYS: '7',
+			URA_RATE_HELP_SUBMIT: '5/60',
+			URA_COOKIE_SECURE: 'false',
+			ADDRESS_HEADER: 'X-Real-IP'
+		});
+		expect(c.helpClosedDays).toBe(7);
+		expect(c.cookieSecure).toBe(false);
+		expect(c.addressHeader).toBe('x-real-ip');
+		expect(c.rateLimits !== 'off' && c.rateLimits['help:submit']).toEqual({
+			max: 5,
+			windowSeconds: 60
+		});
+		expect(readConfig({ URA_RATE_LIMITS: 'off' }).rateLimits).toBe('off');
+		expect(() => readConfig({ URA_RATE_SIGNIN: 'many' })).toThrow(/URA_RATE_SIGNIN/);
+	});
 });

@@ -19,7 +19,9 @@ export type ApiErrorCode =
 	| 'unavailable'
 	| 'method_not_allowed'
 	| 'internal'
-	| 'cross_site';
+	| 'cross_site'
+	| 'unauthorized'
+	| 'forbidden';
 
 export function apiError(
 	status: number,

@@ -3,6 +3,7 @@ import seedData from '../../../../data/directory/directory.json';
 import type { DirectoryDocument } from '$lib/directory/profile';
 import { buildSnapshot, type Snapshot } from '$lib/directory/snapshot';
 import type { Database } from '../db/client';
+import { publishedOrgKeys } from '../help/orgs';
 import { log } from '../log';
 import { directoryVersion, exportDirectory, seedDirectoryIfEmpty } from './store';
 
@@ -17,6 +18,7 @@ export type CurrentDirectory = {
 	/** The snapshot as served: bytes and a strong ETag over them. */
 	json: string;
 	etag: string;
+	keysStamp: string;
 };
 
 // Per database handle (tests open several); the app has one.
@@ -24,13 +26,24 @@ const caches = new WeakMap<Database, CurrentDirectory>();
 
 export async function currentDirectory(db: Database): Promise<CurrentDirectory> {
 	const version = await directoryVersion(db);
+	// Organisation keys (help requests) change without a directory version: part of the stamp.
+	const keys = await publishedOrgKeys(db);
+	const stamp = JSON.stringify(keys);
 	const cache = caches.get(db);
-	if (cache && cache.version === version) return cache;
+	if (cache && cache.version === version && cache.keysStamp === stamp) return cache;
 	const doc = await exportDirectory(db);
-	const snapshot = buildSnapshot(doc, version);
+	const built = buildSnapshot(doc, version);
+	const byKey = new Map(keys.map((k) => [k.orgKey, k]));
+	const snapshot = {
+		...built,
+		orgs: built.orgs.map((o) => {
+			const k = o.key ? byKey.get(o.key) : undefined;
+			return k ? { ...o, publicKey: k.publicKey, fingerprint: k.fingerprint } : o;
+		})
+	};
 	const json = JSON.stringify(snapshot);
 	const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`;
-	const fresh = { version, doc, snapshot, json, etag };
+	const fresh = { version, keysStamp: stamp, doc, snapshot, json, etag };
 	caches.set(db, fresh);
 	return fresh;
 }

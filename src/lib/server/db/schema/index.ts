@@ -2,3 +2,4 @@
 export * from './meta';
 export * from './directory';
 export * from './shares';
+export * from './help';

@@ -1,0 +1,329 @@
+/**
+ * The responder side in the browser: signup from an invitation, sign-in (unwrap the keys,
+ * sign the challenge), and the inbox's actions. Keys live only in this module's memory while
+ * the page is open; a reload means signing in again.
+ */
+import { CryptoError, loadCrypto, type BoxKeyPair, type Crypto } from '$lib/crypto';
+import {
+	canonicalUsername,
+	createAccount,
+	grantOrgKey,
+	openOrgGrant,
+	signInMessage,
+	unlockAccount,
+	type AccountKeys
+} from './account';
+import { RESPONDER_PASSPHRASE_MIN_LENGTH, type HelpRequest, type Note } from './formats';
+import {
+	fingerprint,
+	openHelpRequest,
+	openNote,
+	resealHelpRequest,
+	sealNote,
+	sealReply
+} from './seal';
+
+export type ApiFailure = { status: number; code: string; field: string | null };
+
+export class ResponderError extends Error {
+	constructor(
+		readonly code:
+			| 'wrong_credentials'
+			| 'passphrase_too_short'
+			| 'passphrases_differ'
+			| 'invite_invalid'
+			| 'username_taken'
+			| 'username_invalid'
+			| 'no_access'
+			| 'rate_limited'
+			| 'failed'
+	) {
+		super(code);
+	}
+}
+
+async function api(path: string, body?: unknown): Promise<Response> {
+	return fetch(path, {
+		method: body === undefined ? 'GET' : 'POST',
+		headers: body === undefined ? {} : { 'content-type': 'application/json', 'x-ura-csrf': '1' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+		credentials: 'same-origin',
+		cache: 'no-store'
+	});
+}
+
+async function expectOk(res: Response): Promise<void> {
+	if (res.ok) return;
+	if (res.status === 429) throw new ResponderError('rate_limited');
+	throw new ResponderError('failed');
+}
+
+let account: AccountKeys | undefined;
+let org: BoxKeyPair | undefined;
+
+export function signedIn(): boolean {
+	return !!account;
+}
+
+export function forget(): void {
+	account = undefined;
+	org = undefined;
+}
+
+/**
+ * Accepts an invitation. If the organisation has no key yet (its first admin), the server
+ * says so without using up the invitation, and this browser makes the organisation's key
+ * pair, seals its secret key to the new account, and asks again.
+ */
+export async function signup(
+	token: string,
+	username: string,
+	passphrase: string,
+	again: string
+): Promise<void> {
+	if ([...passphrase.normalize('NFC')].length < RESPONDER_PASSPHRASE_MIN_LENGTH) {
+		throw new ResponderError('passphrase_too_short');
+	}
+	if (passphrase !== again) throw new ResponderError('passphrases_differ');
+	const c = await loadCrypto();
+	const name = canonicalUsername(username);
+	const { keys, blob } = createAccount(c, name, passphrase);
+	const body: Record<string, string> = {
+		token,
+		username: name,
+		boxPublicKey: c.toBase64Url(keys.box.publicKey),
+		signPublicKey: c.toBase64Url(keys.sign.publicKey),
+		wrappedKeys: c.toBase64Url(blob)
+	};
+	let orgKeys: BoxKeyPair | undefined;
+	let res = await api('/api/responders/signup', body);
+	if (res.status === 400) {
+		const { error } = (await res.clone().json()) as { error: ApiFailure };
+		if (error.field === 'orgPublicKey') {
+			orgKeys = c.boxKeyPair();
+			body.orgPublicKey = c.toBase64Url(orgKeys.publicKey);
+			body.orgGrant = c.toBase64Url(grantOrgKey(c, orgKeys.secretKey, keys.box.publicKey));
+			res = await api('/api/responders/signup', body);
+		}
+	}
+	if (res.status === 404) throw new ResponderError('invite_invalid');
+	if (res.status === 409) {
+		const { error } = (await res.json()) as { error: ApiFailure };
+		throw new ResponderError(error.field === 'username' ? 'username_taken' : 'invite_invalid');
+	}
+	if (res.status === 400) {
+		const { error } = (await res.json()) as { error: ApiFailure };
+		throw new ResponderError(error.field === 'username' ? 'username_invalid' : 'invite_invalid');
+	}
+	await expectOk(res);
+	account = keys;
+	org = orgKeys;
+}
+
+/** Unwraps the keys with the passphrase and signs the server's challenge. */
+export async function signIn(username: string, passphrase: string): Promise<void> {
+	const c = await loadCrypto();
+	const name = canonicalUsername(username);
+	const res = await api('/api/responders/challenge', { username: name });
+	await expectOk(res);
+	const ch = (await res.json()) as { challengeId: string; challenge: string; wrappedKeys: string };
+	let keys: AccountKeys;
+	try {
+		keys = unlockAccount(c, name, passphrase, c.fromBase64Url(ch.wrappedKeys));
+	} catch (error) {
+		if (error instanceof CryptoError) throw new ResponderError('wrong_credentials');
+		throw error;
+	}
+	const signature = c.sign(signInMessage(c.fromBase64Url(ch.challenge)), keys.sign.secretKey);
+	const signed = await api('/api/responders/signin', {
+		challengeId: ch.challengeId,
+		signature: c.toBase64Url(signature)
+	});
+	if (signed.status === 401) throw new ResponderError('wrong_credentials');
+	await expectOk(signed);
+	account = keys;
+	org = undefined;
+}
+
+export async function signOut(): Promise<void> {
+	forget();
+	await api('/api/responders/signout', {});
+}
+
+export type OrgInfo = {
+	key: string;
+	name: [string, string];
+	publicKey: string;
+	fingerprint: string;
+};
+
+export type InboxItem = {
+	id: string;
+	status: 'new' | 'in_progress' | 'closed';
+	createdHour: string;
+	expiresAt: string;
+	replies: number;
+	request: HelpRequest | null;
+	notes: (Note & { isReply?: boolean })[];
+	ciphertext: string;
+};
+
+export type Inbox = {
+	me: { username: string; role: 'org_admin' | 'responder' | 'peer_mentor'; org: string };
+	hasAccess: boolean;
+	fingerprint: string | null;
+	orgs: OrgInfo[];
+	items: InboxItem[];
+	pending: {
+		id: string;
+		username: string;
+		role: string;
+		boxPublicKey: string;
+		fingerprint: string;
+	}[];
+};
+
+type InboxResponse = {
+	me: Inbox['me'];
+	grant: string | null;
+	orgs: OrgInfo[];
+	requests: {
+		id: string;
+		ciphertext: string;
+		status: InboxItem['status'];
+		createdHour: string;
+		expiresAt: string;
+		replies: number;
+		notes: string[];
+	}[];
+	pending: { id: string; username: string; role: string; boxPublicKey: string }[];
+};
+
+function tryOpen<T>(f: () => T): T | null {
+	try {
+		return f();
+	} catch {
+		return null;
+	}
+}
+
+/** Loads and decrypts the inbox. Null when the session is gone (sign in again). */
+export async function loadInbox(): Promise<Inbox | null> {
+	if (!account) return null;
+	const res = await api('/api/inbox');
+	if (res.status === 401) {
+		forget();
+		return null;
+	}
+	await expectOk(res);
+	const data = (await res.json()) as InboxResponse;
+	const c = await loadCrypto();
+	const mine = data.orgs.find((o) => o.key === data.me.org);
+	if (!org && data.grant && mine) {
+		org =
+			tryOpen(() =>
+				openOrgGrant(c, c.fromBase64Url(data.grant!), account!.box, c.fromBase64Url(mine.publicKey))
+			) ?? undefined;
+	}
+	const orgKeys = org;
+	return {
+		me: data.me,
+		hasAccess: !!orgKeys,
+		fingerprint: mine?.fingerprint ?? null,
+		orgs: data.orgs,
+		items: orgKeys
+			? data.requests.map((r) => ({
+					id: r.id,
+					status: r.status,
+					createdHour: r.createdHour,
+					expiresAt: r.expiresAt,
+					replies: r.replies,
+					ciphertext: r.ciphertext,
+					request: tryOpen(() => openHelpRequest(c, c.fromBase64Url(r.ciphertext), orgKeys)),
+					notes: r.notes
+						.map((n) => tryOpen(() => openNote(c, c.fromBase64Url(n), orgKeys)))
+						.filter((n): n is Note => !!n)
+				}))
+			: [],
+		pending: data.pending.map((p) => ({
+			...p,
+			fingerprint: fingerprint(c, c.fromBase64Url(p.boxPublicKey))
+		}))
+	};
+}
+
+function requireOrg(): { c: Promise<Crypto>; org: BoxKeyPair } {
+	if (!org) throw new ResponderError('no_access');
+	return { c: loadCrypto(), org };
+}
+
+export async function setStatus(id: string, status: InboxItem['status']): Promise<void> {
+	await expectOk(await api(`/api/inbox/requests/${id}/status`, { status }));
+}
+
+export async function reply(item: InboxItem, text: string, me: Inbox['me']): Promise<void> {
+	const { c: cp, org: o } = requireOrg();
+	const c = await cp;
+	if (!item.request) throw new ResponderError('failed');
+	const at = new Date().toISOString();
+	const ciphertext = sealReply(
+		c,
+		{ v: 1, kind: 'reply', from: me.org, text, at },
+		c.fromBase64Url(item.request.replyKey)
+	);
+	const copy = sealNote(
+		c,
+		{ v: 1, kind: 'note', author: me.username, text, at, isReply: true },
+		o.publicKey
+	);
+	await expectOk(
+		await api(`/api/inbox/requests/${item.id}/replies`, {
+			ciphertext: c.toBase64Url(ciphertext),
+			copy: c.toBase64Url(copy)
+		})
+	);
+}
+
+export async function addNote(item: InboxItem, text: string, me: Inbox['me']): Promise<void> {
+	const { c: cp, org: o } = requireOrg();
+	const c = await cp;
+	const note = sealNote(
+		c,
+		{ v: 1, kind: 'note', author: me.username, text, at: new Date().toISOString() },
+		o.publicKey
+	);
+	await expectOk(
+		await api(`/api/inbox/requests/${item.id}/notes`, { ciphertext: c.toBase64Url(note) })
+	);
+}
+
+export async function handOver(item: InboxItem, to: OrgInfo, me: Inbox['me']): Promise<void> {
+	const { c: cp } = requireOrg();
+	const c = await cp;
+	if (!item.request) throw new ResponderError('failed');
+	const sealed = resealHelpRequest(c, item.request, me.org, to.key, c.fromBase64Url(to.publicKey));
+	await expectOk(
+		await api(`/api/inbox/requests/${item.id}/handover`, {
+			org: to.key,
+			ciphertext: c.toBase64Url(sealed)
+		})
+	);
+}
+
+export async function invite(role: Inbox['me']['role']): Promise<string> {
+	const res = await api('/api/inbox/invites', { role });
+	await expectOk(res);
+	return ((await res.json()) as { token: string }).token;
+}
+
+export async function giveAccess(member: Inbox['pending'][number]): Promise<void> {
+	const { c: cp, org: o } = requireOrg();
+	const c = await cp;
+	const sealedKey = grantOrgKey(c, o.secretKey, c.fromBase64Url(member.boxPublicKey));
+	await expectOk(
+		await api('/api/inbox/grants', { responderId: member.id, sealedKey: c.toBase64Url(sealedKey) })
+	);
+}
+
+/** Roles an admin can give (a peer mentor is a responder of a peer-mentor group). */
+export const ROLE_CHOICES = ['responder', 'peer_mentor', 'org_admin'] as const;

@@ -1,0 +1,320 @@
+/**
+ * Storage of help requests, replies and internal notes. Every function takes the database,
+ * so tests run it on PGlite and on PostgreSQL alike. Nothing here can read a request: the
+ * rows hold ciphertext, and the mailbox is found by a hash of the lookup id.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import {
+	and,
+	asc,
+	desc,
+	eq,
+	gt,
+	inArray,
+	isNotNull,
+	lte,
+	or,
+	sql,
+	TransactionRollbackError
+} from 'drizzle-orm';
+import type { Database } from '../db';
+import { queryRows } from '../db/client';
+import { helpNotes, helpOrgKeys, helpReplies, helpRequests } from '../db/schema';
+import type { RequestStatus } from '../api/help';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export const newId = () => randomBytes(16).toString('base64url');
+
+/** The hour something happened: minutes and seconds are not worth keeping. */
+export function hourOf(now: Date): Date {
+	return new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+}
+
+export function lookupHash(lookupId: Uint8Array): Uint8Array {
+	return new Uint8Array(createHash('sha256').update(lookupId).digest());
+}
+
+export type SubmitItem = { org: string; ciphertext: Uint8Array; idempotencyKey: string };
+export type SubmitResult =
+	| { kind: 'created' | 'replayed'; received: number; expiresAt: Date }
+	| { kind: 'unknown_org'; index: number }
+	| { kind: 'conflict' };
+
+/**
+ * Stores one request per recipient, all or nothing. A retry with the same idempotency keys
+ * (the browser's queue after a lost answer) stores nothing new and gets the first answer.
+ */
+export async function submitHelpRequest(
+	db: Database,
+	input: { lookupId: Uint8Array; items: SubmitItem[] },
+	options: { requestDays: number },
+	now = new Date()
+): Promise<SubmitResult> {
+	const hash = lookupHash(input.lookupId);
+	return db
+		.transaction(async (tx) => {
+			const keyed = await tx
+				.select({ orgKey: helpOrgKeys.orgKey })
+				.from(helpOrgKeys)
+				.where(
+					inArray(
+						helpOrgKeys.orgKey,
+						input.items.map((i) => i.org)
+					)
+				);
+			const known = new Set(keyed.map((k) => k.orgKey));
+			const missing = input.items.findIndex((i) => !known.has(i.org));
+			if (missing >= 0) return { kind: 'unknown_org', index: missing } as const;
+
+			const createdHour = hourOf(now);
+			const expiresAt = new Date(
+				Math.ceil((now.getTime() + options.requestDays * DAY_MS) / HOUR_MS) * HOUR_MS
+			);
+			const inserted = await tx
+				.insert(helpRequests)
+				.values(
+					input.items.map((i) => ({
+						id: newId(),
+						orgKey: i.org,
+						ciphertext: i.ciphertext,
+						idempotencyKey: i.idempotencyKey,
+						lookupHash: hash,
+						status: 'new',
+						createdHour,
+						expiresAt
+					}))
+				)
+				.onConflictDoNothing({ target: helpRequests.idempotencyKey })
+				.returning({ id: helpRequests.id });
+			if (inserted.length === input.items.length) {
+				return { kind: 'created', received: inserted.length, expiresAt } as const;
+			}
+			// A replay: every key must already be there, for the same organisation and mailbox.
+			const existing = await tx
+				.select()
+				.from(helpRequests)
+				.where(
+					inArray(
+						helpRequests.idempotencyKey,
+						input.items.map((i) => i.idempotencyKey)
+					)
+				);
+			const byKey = new Map(existing.map((r) => [r.idempotencyKey, r]));
+			const same = input.items.every((i) => {
+				const row = byKey.get(i.idempotencyKey);
+				return row && row.orgKey === i.org && Buffer.from(row.lookupHash).equals(hash);
+			});
+			if (!same || inserted.length > 0) {
+				// Part new, part old, or someone else's key: undo and refuse.
+				tx.rollback();
+			}
+			return {
+				kind: 'replayed',
+				received: input.items.length,
+				expiresAt: existing[0]!.expiresAt
+			} as const;
+		})
+		.catch((error: unknown) => {
+			if (error instanceof TransactionRollbackError) return { kind: 'conflict' } as const;
+			throw error;
+		});
+}
+
+/** The replies in a mailbox, oldest first: ciphertexts only. Empty for an unknown id. */
+export async function repliesFor(
+	db: Database,
+	lookupId: Uint8Array,
+	now = new Date()
+): Promise<Uint8Array[]> {
+	const rows = await db
+		.select({ ciphertext: helpReplies.ciphertext })
+		.from(helpReplies)
+		.innerJoin(helpRequests, eq(helpReplies.requestId, helpRequests.id))
+		.where(and(eq(helpRequests.lookupHash, lookupHash(lookupId)), gt(helpRequests.expiresAt, now)))
+		.orderBy(asc(helpReplies.createdHour), asc(helpReplies.id));
+	return rows.map((r) => r.ciphertext);
+}
+
+/** Deletes every request of a mailbox, and with them their replies and notes. */
+export async function deleteByLookup(db: Database, lookupId: Uint8Array): Promise<number> {
+	const deleted = await db
+		.delete(helpRequests)
+		.where(eq(helpRequests.lookupHash, lookupHash(lookupId)))
+		.returning({ id: helpRequests.id });
+	return deleted.length;
+}
+
+export type InboxRequest = {
+	id: string;
+	ciphertext: Uint8Array;
+	status: string;
+	createdHour: Date;
+	expiresAt: Date;
+	closedAt: Date | null;
+	replies: number;
+	notes: Uint8Array[];
+};
+
+/** An organisation's requests, newest first, with their notes (ciphertext) and reply counts. */
+export async function inboxFor(db: Database, orgKey: string, now = new Date()) {
+	const rows = await db
+		.select()
+		.from(helpRequests)
+		.where(and(eq(helpRequests.orgKey, orgKey), gt(helpRequests.expiresAt, now)))
+		.orderBy(desc(helpRequests.createdHour), asc(helpRequests.id));
+	if (rows.length === 0) return [];
+	const ids = rows.map((r) => r.id);
+	const notes = await db
+		.select()
+		.from(helpNotes)
+		.where(inArray(helpNotes.requestId, ids))
+		.orderBy(asc(helpNotes.createdHour), asc(helpNotes.id));
+	const replies = await db
+		.select({ requestId: helpReplies.requestId, n: sql<number>`count(*)::int` })
+		.from(helpReplies)
+		.where(inArray(helpReplies.requestId, ids))
+		.groupBy(helpReplies.requestId);
+	const replyCount = new Map(replies.map((r) => [r.requestId, Number(r.n)]));
+	return rows.map((r): InboxRequest => ({
+		id: r.id,
+		ciphertext: r.ciphertext,
+		status: r.status,
+		createdHour: r.createdHour,
+		expiresAt: r.expiresAt,
+		closedAt: r.closedAt,
+		replies: replyCount.get(r.id) ?? 0,
+		notes: notes.filter((n) => n.requestId === r.id).map((n) => n.ciphertext)
+	}));
+}
+
+const ofOrg = (id: string, orgKey: string) =>
+	and(eq(helpRequests.id, id), eq(helpRequests.orgKey, orgKey));
+
+export async function setStatus(
+	db: Database,
+	orgKey: string,
+	id: string,
+	status: RequestStatus,
+	now = new Date()
+): Promise<boolean> {
+	const updated = await db
+		.update(helpRequests)
+		.set({ status, closedAt: status === 'closed' ? hourOf(now) : null })
+		.where(ofOrg(id, orgKey))
+		.returning({ id: helpRequests.id });
+	return updated.length === 1;
+}
+
+/** A reply (to the survivor) and its copy (a note for the organisation), together. */
+export async function addReply(
+	db: Database,
+	orgKey: string,
+	id: string,
+	reply: Uint8Array,
+	copy: Uint8Array,
+	now = new Date()
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(helpRequests)
+			.set({
+				status: sql`case when ${helpRequests.status} = 'new' then 'in_progress' else ${helpRequests.status} end`
+			})
+			.where(ofOrg(id, orgKey))
+			.returning({ id: helpRequests.id });
+		if (!row) return false;
+		const createdHour = hourOf(now);
+		await tx
+			.insert(helpReplies)
+			.values({ id: newId(), requestId: id, ciphertext: reply, createdHour });
+		await tx
+			.insert(helpNotes)
+			.values({ id: newId(), requestId: id, ciphertext: copy, createdHour });
+		return true;
+	});
+}
+
+export async function addNote(
+	db: Database,
+	orgKey: string,
+	id: string,
+	note: Uint8Array,
+	now = new Date()
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.select({ id: helpRequests.id })
+			.from(helpRequests)
+			.where(ofOrg(id, orgKey));
+		if (!row) return false;
+		await tx
+			.insert(helpNotes)
+			.values({ id: newId(), requestId: id, ciphertext: note, createdHour: hourOf(now) });
+		return true;
+	});
+}
+
+/**
+ * Hands a request to another organisation: its ciphertext is replaced by the one the browser
+ * re-sealed to that organisation, its status is 'new' again, and the notes (sealed to the
+ * first organisation, unreadable to the second) are deleted. Replies stay in the mailbox.
+ */
+export async function handOver(
+	db: Database,
+	fromOrg: string,
+	id: string,
+	toOrg: string,
+	ciphertext: Uint8Array
+): Promise<'ok' | 'not_found' | 'unknown_org'> {
+	return db.transaction(async (tx) => {
+		const [target] = await tx
+			.select({ orgKey: helpOrgKeys.orgKey })
+			.from(helpOrgKeys)
+			.where(eq(helpOrgKeys.orgKey, toOrg));
+		if (!target || toOrg === fromOrg) return 'unknown_org' as const;
+		const [row] = await tx
+			.update(helpRequests)
+			.set({ orgKey: toOrg, ciphertext, status: 'new', closedAt: null })
+			.where(ofOrg(id, fromOrg))
+			.returning({ id: helpRequests.id });
+		if (!row) return 'not_found' as const;
+		await tx.delete(helpNotes).where(eq(helpNotes.requestId, id));
+		return 'ok' as const;
+	});
+}
+
+/**
+ * Retention: requests past their expiry, and closed ones `closedDays` after closing, go with
+ * their replies and notes (ON DELETE CASCADE). Registered with the retention runner.
+ */
+export function purgeHelpRequests(closedDays: number) {
+	return async (db: Database, now = new Date()): Promise<number> => {
+		const closedBefore = new Date(now.getTime() - closedDays * DAY_MS);
+		const deleted = await db
+			.delete(helpRequests)
+			.where(
+				or(
+					lte(helpRequests.expiresAt, now),
+					and(isNotNull(helpRequests.closedAt), lte(helpRequests.closedAt, closedBefore))
+				)
+			)
+			.returning({ id: helpRequests.id });
+		return deleted.length;
+	};
+}
+
+export async function countHelpRows(db: Database) {
+	const [row] = await queryRows<{ requests: number; replies: number; notes: number }>(
+		db,
+		sql`select (select count(*)::int from help_requests) as requests,
+			(select count(*)::int from help_replies) as replies,
+			(select count(*)::int from help_notes) as notes`
+	);
+	return {
+		requests: Number(row?.requests),
+		replies: Number(row?.replies),
+		notes: Number(row?.notes)
+	};
+}
