@@ -4,6 +4,7 @@
 // table, and refreshes the table in README.md. Budgets are checked here, never in CI tests.
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { measureIngest } from './ingest';
 import { measureInitialJs } from './initial-js';
 import { runLighthouse } from './lighthouse';
 import { figure, machine, table, type Figure } from './report';
@@ -71,6 +72,11 @@ try {
 	}
 } finally {
 	await server.stop();
+}
+
+if (!args.has('--no-ingest')) {
+	log('help-request ingest');
+	figures.push(...(await measureIngest()));
 }
 
 const report = { date: new Date().toISOString(), machine: machine(), figures };
