@@ -6,6 +6,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { measureDirectorySearch } from './directory-search';
 import { measureEntitlements } from './entitlements';
+import { measureIngest } from './ingest';
 import { measureInitialJs } from './initial-js';
 import { runLighthouse } from './lighthouse';
 import { figure, machine, table, type Figure } from './report';
@@ -85,6 +86,11 @@ try {
 	}
 } finally {
 	await server.stop();
+}
+
+if (!args.has('--no-ingest')) {
+	log('help-request ingest');
+	figures.push(...(await measureIngest()));
 }
 
 const report = { date: new Date().toISOString(), machine: machine(), figures };

@@ -4,6 +4,10 @@ import * as autolock from '../notebook/autolock';
 import * as share from '../notebook/share';
 import * as vault from '../notebook/vault';
 import * as api from '../server/api/shares';
+import * as helpApi from '../server/api/help';
+import * as account from '../requests/account';
+import * as code from '../requests/code';
+import * as requestFormats from '../requests/formats';
 import * as core from './core';
 import * as format from './format';
 
@@ -38,7 +42,11 @@ const sources: Record<string, Record<string, unknown>> = {
 	vault,
 	share,
 	api,
-	autolock
+	autolock,
+	requestFormats,
+	account,
+	code,
+	helpApi
 };
 
 /** The same modules by the path the "Where" column names. */

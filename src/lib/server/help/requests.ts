@@ -4,19 +4,7 @@
  * rows hold ciphertext, and the mailbox is found by a hash of the lookup id.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import {
-	and,
-	asc,
-	desc,
-	eq,
-	gt,
-	inArray,
-	isNotNull,
-	lte,
-	or,
-	sql,
-	TransactionRollbackError
-} from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { queryRows } from '../db/client';
 import { helpNotes, helpOrgKeys, helpReplies, helpRequests } from '../db/schema';
@@ -42,9 +30,26 @@ export type SubmitResult =
 	| { kind: 'unknown_org'; index: number }
 	| { kind: 'conflict' };
 
+/** Organisation keys that can receive requests, cached briefly per database (they rarely change). */
+const keyCache = new WeakMap<Database, { keys: Set<string>; at: number }>();
+const KEY_CACHE_MS = 60_000;
+
+async function receivingOrgs(db: Database, wanted: string[], now: number): Promise<Set<string>> {
+	const cached = keyCache.get(db);
+	if (cached && now - cached.at < KEY_CACHE_MS && wanted.every((k) => cached.keys.has(k))) {
+		return cached.keys;
+	}
+	// A miss (e.g. an organisation that got its key on another instance): ask the database.
+	const rows = await db.select({ orgKey: helpOrgKeys.orgKey }).from(helpOrgKeys);
+	const keys = new Set(rows.map((r) => r.orgKey));
+	keyCache.set(db, { keys, at: now });
+	return keys;
+}
+
 /**
- * Stores one request per recipient, all or nothing. A retry with the same idempotency keys
- * (the browser's queue after a lost answer) stores nothing new and gets the first answer.
+ * Stores one request per recipient, all or nothing: one multi-row INSERT (atomic by itself).
+ * A retry with the same idempotency keys (the browser's queue after a lost answer) stores
+ * nothing new and gets the first answer.
  */
 export async function submitHelpRequest(
 	db: Database,
@@ -53,73 +58,61 @@ export async function submitHelpRequest(
 	now = new Date()
 ): Promise<SubmitResult> {
 	const hash = lookupHash(input.lookupId);
-	return db
-		.transaction(async (tx) => {
-			const keyed = await tx
-				.select({ orgKey: helpOrgKeys.orgKey })
-				.from(helpOrgKeys)
-				.where(
-					inArray(
-						helpOrgKeys.orgKey,
-						input.items.map((i) => i.org)
-					)
-				);
-			const known = new Set(keyed.map((k) => k.orgKey));
-			const missing = input.items.findIndex((i) => !known.has(i.org));
-			if (missing >= 0) return { kind: 'unknown_org', index: missing } as const;
+	const known = await receivingOrgs(
+		db,
+		input.items.map((i) => i.org),
+		now.getTime()
+	);
+	const missing = input.items.findIndex((i) => !known.has(i.org));
+	if (missing >= 0) return { kind: 'unknown_org', index: missing };
 
-			const createdHour = hourOf(now);
-			const expiresAt = new Date(
-				Math.ceil((now.getTime() + options.requestDays * DAY_MS) / HOUR_MS) * HOUR_MS
-			);
-			const inserted = await tx
-				.insert(helpRequests)
-				.values(
-					input.items.map((i) => ({
-						id: newId(),
-						orgKey: i.org,
-						ciphertext: i.ciphertext,
-						idempotencyKey: i.idempotencyKey,
-						lookupHash: hash,
-						status: 'new',
-						createdHour,
-						expiresAt
-					}))
-				)
-				.onConflictDoNothing({ target: helpRequests.idempotencyKey })
-				.returning({ id: helpRequests.id });
-			if (inserted.length === input.items.length) {
-				return { kind: 'created', received: inserted.length, expiresAt } as const;
-			}
-			// A replay: every key must already be there, for the same organisation and mailbox.
-			const existing = await tx
-				.select()
-				.from(helpRequests)
-				.where(
-					inArray(
-						helpRequests.idempotencyKey,
-						input.items.map((i) => i.idempotencyKey)
-					)
-				);
-			const byKey = new Map(existing.map((r) => [r.idempotencyKey, r]));
-			const same = input.items.every((i) => {
-				const row = byKey.get(i.idempotencyKey);
-				return row && row.orgKey === i.org && Buffer.from(row.lookupHash).equals(hash);
-			});
-			if (!same || inserted.length > 0) {
-				// Part new, part old, or someone else's key: undo and refuse.
-				tx.rollback();
-			}
-			return {
-				kind: 'replayed',
-				received: input.items.length,
-				expiresAt: existing[0]!.expiresAt
-			} as const;
-		})
-		.catch((error: unknown) => {
-			if (error instanceof TransactionRollbackError) return { kind: 'conflict' } as const;
-			throw error;
-		});
+	const createdHour = hourOf(now);
+	const expiresAt = new Date(
+		Math.ceil((now.getTime() + options.requestDays * DAY_MS) / HOUR_MS) * HOUR_MS
+	);
+	const inserted = await db
+		.insert(helpRequests)
+		.values(
+			input.items.map((i) => ({
+				id: newId(),
+				orgKey: i.org,
+				ciphertext: i.ciphertext,
+				idempotencyKey: i.idempotencyKey,
+				lookupHash: hash,
+				status: 'new',
+				createdHour,
+				expiresAt
+			}))
+		)
+		.onConflictDoNothing({ target: helpRequests.idempotencyKey })
+		.returning({ id: helpRequests.id });
+	if (inserted.length === input.items.length) {
+		return { kind: 'created', received: inserted.length, expiresAt };
+	}
+	// A replay: every key must already be there, for the same organisation and mailbox.
+	const existing = await db
+		.select()
+		.from(helpRequests)
+		.where(
+			inArray(
+				helpRequests.idempotencyKey,
+				input.items.map((i) => i.idempotencyKey)
+			)
+		);
+	const fresh = new Set(inserted.map((r) => r.id));
+	const byKey = new Map(existing.map((r) => [r.idempotencyKey, r]));
+	const same = input.items.every((i) => {
+		const row = byKey.get(i.idempotencyKey);
+		return (
+			row && !fresh.has(row.id) && row.orgKey === i.org && Buffer.from(row.lookupHash).equals(hash)
+		);
+	});
+	if (!same) {
+		// Part new, part old, or someone else's key: take back what this call inserted.
+		if (fresh.size) await db.delete(helpRequests).where(inArray(helpRequests.id, [...fresh]));
+		return { kind: 'conflict' };
+	}
+	return { kind: 'replayed', received: input.items.length, expiresAt: existing[0]!.expiresAt };
 }
 
 /** The replies in a mailbox, oldest first: ciphertexts only. Empty for an unknown id. */
