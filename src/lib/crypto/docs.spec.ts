@@ -56,7 +56,11 @@ const byPath: Record<string, Record<string, unknown>> = {
 	'src/lib/notebook/vault.ts': vault,
 	'src/lib/notebook/share.ts': share,
 	'src/lib/server/api/shares.ts': api,
-	'src/lib/notebook/autolock.ts': autolock
+	'src/lib/notebook/autolock.ts': autolock,
+	'src/lib/requests/formats.ts': requestFormats,
+	'src/lib/requests/account.ts': account,
+	'src/lib/requests/code.ts': code,
+	'src/lib/server/api/help.ts': helpApi
 };
 
 describe('docs/crypto.md', () => {
