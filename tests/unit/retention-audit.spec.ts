@@ -20,7 +20,24 @@ const NO_EXPIRY: Record<string, string> = {
 	directory_schedule: 'public directory content',
 	directory_service_area: 'public directory content',
 	directory_language: 'public directory content',
-	directory_changes: 'history of directory edits by operators (the import CLI), no user data'
+	directory_changes: 'history of directory edits by operators (the import CLI), no user data',
+	help_org_keys: "an organisation's public key and fingerprint: published in the directory",
+	responders:
+		'responder accounts (organisation staff and mentors): public keys and wrapped secret keys, kept while the account exists',
+	org_key_grants:
+		"an organisation's secret key sealed to one responder, deleted with the responder (ON DELETE CASCADE)",
+	rate_limit_secrets:
+		'one random key per UTC day; purgeRateLimits deletes each after a day (rate-limit.spec.ts)',
+	rate_limit_counters:
+		'counts per keyed hash and window; purgeRateLimits deletes windows that have ended (rate-limit.spec.ts)',
+	help_replies: 'deleted with their request (ON DELETE CASCADE), checked below',
+	help_notes: 'deleted with their request (ON DELETE CASCADE), checked below'
+};
+
+/** Tables whose rows live exactly as long as a row of a table that has expires_at. */
+const CASCADE_FROM: Record<string, string> = {
+	help_replies: 'help_requests',
+	help_notes: 'help_requests'
 };
 
 describe.each(testTargets())('retention on $name', (target) => {
@@ -52,5 +69,23 @@ describe.each(testTargets())('retention on $name', (target) => {
 		const names = new Set(rows.map((r) => r.table_name));
 		const unknown = Object.keys(NO_EXPIRY).filter((n) => !names.has(n));
 		expect(unknown, 'exempt tables that do not exist').toEqual([]);
+	});
+	it('deletes the rows of tables without expires_at with their parent, which has one', async () => {
+		const rows = await queryRows<{ child: string; parent: string; rule: string }>(
+			t.db,
+			sql`select kcu.table_name as child, ccu.table_name as parent, rc.delete_rule as rule
+			    from information_schema.referential_constraints rc
+			    join information_schema.key_column_usage kcu
+			      on kcu.constraint_name = rc.constraint_name and kcu.constraint_schema = rc.constraint_schema
+			    join information_schema.constraint_column_usage ccu
+			      on ccu.constraint_name = rc.constraint_name and ccu.constraint_schema = rc.constraint_schema
+			    where rc.constraint_schema = 'public'`
+		);
+		for (const [child, parent] of Object.entries(CASCADE_FROM)) {
+			expect(
+				rows.some((r) => r.child === child && r.parent === parent && r.rule === 'CASCADE'),
+				`${child} → ${parent} ON DELETE CASCADE`
+			).toBe(true);
+		}
 	});
 });
