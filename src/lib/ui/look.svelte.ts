@@ -19,7 +19,11 @@ export const DISGUISE = {
 	manifest: { sq: '/look/moti-sq.webmanifest', en: '/look/moti-en.webmanifest' }
 } as const;
 
-const state = $state<{ look: Look }>({ look: 'ura' });
+// Read when the module loads in the browser, so that no component (e.g. the settings
+// checkbox) ever sees the default before the stored choice.
+const state = $state<{ look: Look }>({
+	look: typeof localStorage === 'undefined' ? 'ura' : readStoredLook()
+});
 
 export function currentLook(): Look {
 	return state.look;
