@@ -93,8 +93,9 @@ for (const dir of pgliteDirs) {
 		await handle.close();
 	}
 	// And the raw bytes of its files, in case something sits outside a table.
-	for (const f of filesUnder(dir))
-		sources.push({ name: f, text: readFileSync(f).toString('latin1') });
+	// Configuration files (pg_hba.conf lists loopback addresses by design) hold no data.
+	for (const f of filesUnder(dir).filter((name) => !name.endsWith('.conf')))
+		sources.push({ name: f, text: readFileSync(f).toString('latin1'), binary: true });
 }
 
 // The temporary PostgreSQL: everything in it.

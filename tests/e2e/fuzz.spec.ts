@@ -75,7 +75,8 @@ const badBase64 = fc.oneof(
 		.oneof(
 			envelopeBytes.map((b) => new Uint8Array([2, ...b.subarray(1)])),
 			envelopeBytes.map((b) => b.subarray(0, b.length - 1)),
-			fc.uint8Array({ minLength: 0, maxLength: 50 })
+			// Not 32 bytes: that is a well-formed secret (a wrong one is a 404, tested elsewhere).
+			fc.uint8Array({ minLength: 0, maxLength: 50 }).filter((b) => b.length !== 32)
 		)
 		.map((b) => Buffer.from(b).toString('base64url'))
 );
@@ -318,13 +319,15 @@ test.describe('hostile input on every endpoint', () => {
 						const p = await e.prepare(server.url);
 						await fc.assert(
 							fc.asyncProperty(e.bodies!, badBase64, async (body, bad) => {
+								// A long value can push a small body over its limit: 413 is right then.
 								const res = await refused(
 									request(e, p, JSON.stringify({ ...body, [field]: bad })),
-									[400]
+									[400, 413]
 								);
-								expect((JSON.parse(res.text) as { error: { field: string } }).error.field).toBe(
-									field
-								);
+								if (res.status === 400) {
+									const error = (JSON.parse(res.text) as { error: { field: string } }).error;
+									expect(error.field).toBe(field);
+								}
 							}),
 							{ numRuns: RUNS }
 						);

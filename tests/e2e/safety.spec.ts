@@ -254,7 +254,8 @@ test('error answers carry the security headers too (404, 405, 413, 400)', async 
 });
 
 test('a state-changing request from another site is refused, whatever its type', async ({
-	request
+	request,
+	baseURL
 }) => {
 	const attempts = await Promise.all([
 		request.post('/api/shares', {
@@ -275,7 +276,7 @@ test('a state-changing request from another site is refused, whatever its type',
 	// The same request from the app's own pages is fine (it reaches validation).
 	const own = await request.post('/api/shares', {
 		headers: {
-			origin: new URL(test.info().project.use.baseURL!).origin,
+			origin: new URL(baseURL!).origin,
 			'content-type': 'application/json'
 		},
 		data: '{}'

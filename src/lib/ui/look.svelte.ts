@@ -19,7 +19,11 @@ export const DISGUISE = {
 	manifest: { sq: '/look/moti-sq.webmanifest', en: '/look/moti-en.webmanifest' }
 } as const;
 
-const state = $state<{ look: Look }>({ look: 'ura' });
+// Read when the module loads in the browser, so that no component (e.g. the settings
+// checkbox) ever sees the default before the stored choice.
+const state = $state<{ look: Look }>({
+	look: typeof localStorage === 'undefined' ? 'ura' : readStoredLook()
+});
 
 export function currentLook(): Look {
 	return state.look;
@@ -56,13 +60,15 @@ function swapLink(rel: string, disguised: string | null, create: boolean): void 
 		document.head.append(link);
 	}
 	if (link.dataset.uraHref === undefined && link.dataset.uraAdded === undefined) {
-		link.dataset.uraHref = link.getAttribute('href') ?? '';
+		// Resolved now: "./favicon.svg" would point elsewhere after client-side navigation.
+		link.dataset.uraHref = link.href;
 	}
 	if (disguised) {
 		if (link.getAttribute('href') !== disguised) link.setAttribute('href', disguised);
 	} else if (link.dataset.uraAdded !== undefined) {
 		link.remove();
-	} else if (link.dataset.uraHref !== undefined) {
+	} else if (link.dataset.uraHref !== undefined && link.href !== link.dataset.uraHref) {
+		// Only when it changed: setting it makes the browser fetch the icon again.
 		link.setAttribute('href', link.dataset.uraHref);
 	}
 }
@@ -79,7 +85,11 @@ export function applyLook(lang: Lang): void {
 			originalTitle = document.title;
 			document.title = DISGUISE.name[lang];
 		}
-	} else if (originalTitle !== null && document.title === DISGUISE.name[lang]) {
+	} else {
+		// The title src/app.html put first at load, when the page opened disguised.
+		document.getElementById('ura-look-title')?.remove();
+	}
+	if (!on && originalTitle !== null && document.title === DISGUISE.name[lang]) {
 		document.title = originalTitle;
 		originalTitle = null;
 	}
