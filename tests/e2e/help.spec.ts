@@ -189,6 +189,35 @@ test('a survivor asks for help; the responder reads it, notes and replies; the s
 	await other.context.close();
 });
 
+test('the form works with the keyboard alone, in English, and the code screen takes the focus', async ({
+	browser
+}) => {
+	const b = await open(browser);
+	const { page } = b;
+	const en = (key: string) => L('en', 'help', key);
+	await page.goto('/en/help');
+	await expect(page.locator('form[data-crypto="ready"]')).toBeAttached();
+	await page.getByLabel(en('form.orgLabel'), { exact: true }).focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByLabel(en('form.orgLabel'), { exact: true })).toHaveValue('vatra');
+	await page.keyboard.press('Tab');
+	await expect(page.getByLabel(en('form.needs.safe_place'))).toBeFocused();
+	await page.keyboard.press('Space');
+	for (let i = 0; i < 10; i++) await page.keyboard.press('Tab');
+	await expect(page.getByLabel(en('form.textLabel'))).toBeFocused();
+	await page.keyboard.type(`keyboard ${MARK}`);
+	await page.keyboard.press('Tab'); // contact (one stop per radio group)
+	await page.keyboard.press('Tab'); // language
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: en('form.submit') })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: en('code.title') })).toBeFocused();
+	await expect(page.getByText(en('code.sent'))).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
+	expect(b.problems).toEqual([]);
+	await b.context.close();
+});
+
 test('a wrong code and an empty mailbox get the same neutral answer', async ({ browser }) => {
 	const b = await open(browser);
 	await b.page.goto('/en/help/replies');
