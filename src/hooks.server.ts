@@ -1,3 +1,4 @@
+import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { langFromPath } from '$lib/i18n/langs';
 import { readConfig } from '$lib/server/config';
@@ -9,6 +10,8 @@ import { registerPurge, startRetention } from '$lib/server/retention';
 import { purgeExpiredShares } from '$lib/server/shares';
 
 export const init: ServerInit = async () => {
+	// Prerendering the app shell (src/routes/shell) needs no database.
+	if (building) return;
 	const config = readConfig();
 	setLogLevel(config.logLevel);
 	await startDatabase(config);

@@ -64,7 +64,7 @@ export async function writeReleaseManifest(buildDir: string): Promise<string> {
 
 /** A new Ed25519 release key: the private key as PKCS#8 PEM, the public key as base64url. */
 export function generateReleaseKey(): { privatePem: string; publicKey: string } {
-	const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+	const { privateKey } = generateKeyPairSync('ed25519');
 	return {
 		privatePem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
 		publicKey: publicKeyOf(privateKey)
