@@ -1,5 +1,4 @@
 import { Workbox } from 'workbox-window';
-import { fetchVerifiedManifest, matchesManifest } from './release';
 import { SW_MESSAGES } from './sw-rules';
 
 /**
@@ -27,6 +26,8 @@ const noStore = (path: string) => fetch(path, { cache: 'no-store', credentials: 
 async function verifyWaitingRelease(): Promise<{ ok: true } | { ok: false; reason: string }> {
 	const key = __URA_RELEASE_PUBLIC_KEY__;
 	if (!key) return { ok: true };
+	// Loaded only when there is an update to check, so it stays out of every first load.
+	const { fetchVerifiedManifest, matchesManifest } = await import('./release');
 	const check = await fetchVerifiedManifest(noStore, key);
 	if (!check.ok) return { ok: false, reason: check.reason };
 	// The browser fetched the new script itself; fetch it again and compare with the signed
