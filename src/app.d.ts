@@ -2,9 +2,6 @@
 import type { Lang } from '$lib/i18n/langs';
 
 declare global {
-	/** The release public key pinned at build time (vite.config.ts); '' when unsigned. */
-	const __URA_RELEASE_PUBLIC_KEY__: string;
-
 	namespace App {
 		interface Error {
 			message: string;
