@@ -8,7 +8,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { submissionTable } from '../fuzz/endpoints';
+import { prepareSubmissions, submissionIdColumn, submissionTable } from '../fuzz/endpoints';
 import { bounded, latencySummary, submitUntilStored, type Outcome } from '../load/client';
 import { createPostgresDatabase } from '../helpers/db';
 import { dropUnlessAudited } from './helpers/databases';
@@ -30,7 +30,7 @@ async function storedExactlyOnce(databaseUrl: string, outcomes: Outcome[]) {
 	try {
 		const { rows } = await client.query<{ total: number; found: number }>(
 			`select (select count(*)::int from "${submissionTable}") as total,
-			        (select count(*)::int from "${submissionTable}" where id = any($1)) as found`,
+			        (select count(*)::int from "${submissionTable}" where "${submissionIdColumn}" = any($1)) as found`,
 			[ids]
 		);
 		expect(rows[0], 'rows stored: each submission once, none lost, none twice').toEqual({
@@ -55,9 +55,11 @@ test.describe('faults', () => {
 		const testInfo = test.info();
 		const database = await createPostgresDatabase(adminUrl!);
 		const port = await freePort();
-		const env = { DATABASE_URL: database.url };
+		// Rate limits off: every submission comes from one address.
+		const env = { DATABASE_URL: database.url, URA_RATE_LIMITS: 'off' };
 		let server: RunningServer = await startServer(env, port);
 		try {
+			await prepareSubmissions(server.url, database.url);
 			let done = 0;
 			const failures: string[] = [];
 			const stream = bounded(N, CONCURRENCY, async (i) => {
@@ -88,8 +90,9 @@ test.describe('faults', () => {
 		const testInfo = test.info();
 		test.skip(!process.env.PG_TEMP_DIR, 'needs the temp PostgreSQL of scripts/pg-temp.sh');
 		const database = await createPostgresDatabase(adminUrl!);
-		const server = await startServer({ DATABASE_URL: database.url });
+		const server = await startServer({ DATABASE_URL: database.url, URA_RATE_LIMITS: 'off' });
 		try {
+			await prepareSubmissions(server.url, database.url);
 			let done = 0;
 			const failures: string[] = [];
 			const stream = bounded(N, CONCURRENCY, async (i) => {

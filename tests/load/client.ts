@@ -3,7 +3,7 @@
  * with the same idempotency key, and the latencies. What is sent comes from
  * tests/fuzz/endpoints.ts (`submission`), so switching to help requests is one change there.
  */
-import { submission, submissionId } from '../fuzz/endpoints';
+import { submission, submissionId, submissionStored } from '../fuzz/endpoints';
 import { parseApiError, send } from '../fuzz/http';
 
 export type Outcome = {
@@ -43,7 +43,7 @@ export async function submitUntilStored(
 	pick: (attempt: number) => string,
 	options: { deadlineMs?: number; onFailure?: (what: string, text: string) => void } = {}
 ): Promise<Outcome> {
-	const s = submission(index);
+	const s = submission();
 	const deadline = Date.now() + (options.deadlineMs ?? 120_000);
 	const failures: string[] = [];
 	for (let attempt = 0; ; attempt++) {
@@ -61,10 +61,11 @@ export async function submitUntilStored(
 				},
 				10_000
 			);
-			if (res.status === 201) {
+			// Stored: the first time, or a replay of an attempt whose answer was lost.
+			if (submissionStored.includes(res.status)) {
 				return {
 					index,
-					id: submissionId(res.text),
+					id: submissionId(s.key),
 					latencyMs: performance.now() - started,
 					attempts: attempt + 1,
 					failures

@@ -125,6 +125,8 @@ export async function signIn(username: string, passphrase: string): Promise<void
 	const c = await loadCrypto();
 	const name = canonicalUsername(username);
 	const res = await api('/api/responders/challenge', { username: name });
+	// 400: a name no account can have.
+	if (res.status === 400) throw new ResponderError('wrong_credentials');
 	await expectOk(res);
 	const ch = (await res.json()) as { challengeId: string; challenge: string; wrappedKeys: string };
 	let keys: AccountKeys;
@@ -147,7 +149,13 @@ export async function signIn(username: string, passphrase: string): Promise<void
 
 export async function signOut(): Promise<void> {
 	forget();
-	await api('/api/responders/signout', {});
+	// No body: the route takes none (src/lib/server/api/limits.ts).
+	await fetch('/api/responders/signout', {
+		method: 'POST',
+		headers: { 'x-ura-csrf': '1' },
+		credentials: 'same-origin',
+		cache: 'no-store'
+	});
 }
 
 export type OrgInfo = {

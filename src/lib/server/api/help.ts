@@ -101,7 +101,11 @@ export const SignupSchema = z.strictObject({
 	orgGrant: exactly('grant', 32 + SEAL_OVERHEAD).optional()
 });
 
-export const ChallengeSchema = z.strictObject({ username: z.string().max(200) });
+/**
+ * A name that no account can have is refused before any lookup (it says nothing about which
+ * accounts exist); any well-formed name gets a challenge, a decoy one if unknown.
+ */
+export const ChallengeSchema = z.strictObject({ username: UsernameSchema });
 
 export const SignInSchema = z.strictObject({
 	challengeId: Id,
