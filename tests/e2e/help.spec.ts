@@ -171,6 +171,7 @@ test('a survivor asks for help; the responder reads it, notes and replies; the s
 	// Another device: only the code.
 	const other = await open(browser);
 	await other.page.goto('/help/replies');
+	await expect(other.page.getByRole('button', { name: tx('replies.submit') })).toBeEnabled();
 	// A mistyped code is caught by its check symbol, before anything is sent.
 	const typo = code.slice(0, 3) + (code[3] === '7' ? '8' : '7') + code.slice(4);
 	await other.page.getByLabel(tx('replies.codeLabel')).fill(typo);
@@ -221,6 +222,9 @@ test('the form works with the keyboard alone, in English, and the code screen ta
 test('a wrong code and an empty mailbox get the same neutral answer', async ({ browser }) => {
 	const b = await open(browser);
 	await b.page.goto('/en/help/replies');
+	await expect(
+		b.page.getByRole('button', { name: L('en', 'help', 'replies.submit') })
+	).toBeEnabled();
 	// A valid code nobody used: 21 symbols and their check symbol.
 	const { newPickupCode } = await import('../../src/lib/requests/code');
 	await b.page
@@ -290,6 +294,7 @@ test('deleting with the code removes the request and its replies', async ({ brow
 	const survivor = await open(browser);
 	const { page } = survivor;
 	await page.goto('/help/replies');
+	await expect(page.getByRole('button', { name: tx('replies.submit') })).toBeEnabled();
 	await page.getByLabel(tx('replies.codeLabel')).fill(code);
 	await page.getByRole('button', { name: tx('replies.submit') }).click();
 	await expect(page.getByText(SECRET.reply)).toBeVisible();
