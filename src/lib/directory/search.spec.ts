@@ -78,6 +78,32 @@ describe('matching', () => {
 		);
 	});
 
+	it('finds every service of a kind or audience by a word for it, in either language', () => {
+		const shelters = snapshot.services.filter((s) => s.kinds.includes('shelter')).map((s) => s.id);
+		expect(shelters.length).toBeGreaterThan(1);
+		for (const q of ['shelter', 'strehëz', 'strehez', 'streh', 'sheltr']) {
+			expect(ids(q), q).toEqual(expect.arrayContaining(shelters));
+		}
+		const forChildren = snapshot.services
+			.filter((s) => s.audiences.includes('children'))
+			.map((s) => s.id);
+		expect(ids('fëmijë')).toEqual(expect.arrayContaining(forChildren));
+		// A category word combines with a place like any other word.
+		for (const id of ids('shelter elbasan')) expect(ids('shelter')).toContain(id);
+	});
+
+	it('gives the same hits, in the same order, when typed letter by letter as when pasted', () => {
+		const typed = new DirectorySearch(snapshot, 0);
+		for (const q of ['strehëz në elbasan', 'psikolog durrës', 'avokat tiranë', 'shkodra']) {
+			let last: string[] = [];
+			for (let i = 1; i <= q.length; i++) {
+				last = typed.search(q.slice(0, i)).map((h) => h.service.id);
+			}
+			const fresh = new DirectorySearch(snapshot, 0);
+			expect(last, q).toEqual(fresh.search(q).map((h) => h.service.id));
+		}
+	});
+
 	it('lists everything (filtered) for an empty query, and nothing for nonsense', () => {
 		expect(search.search('').length).toBe(snapshot.services.length);
 		expect(
