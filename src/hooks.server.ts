@@ -3,6 +3,7 @@ import { langFromPath } from '$lib/i18n/langs';
 import { appConfig } from '$lib/server/config';
 import { db, startDatabase, stopDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/errors';
+import { checkBundledData } from '$lib/server/data-check';
 import { seedDirectory } from '$lib/server/directory/current';
 import { refuseEarly, shapeErrors } from '$lib/server/http/guards';
 import { NON_PAGE_CSP, SECURITY_HEADERS } from '$lib/server/http/security-headers.js';
@@ -14,6 +15,7 @@ import { purgeHelpRequests } from '$lib/server/help/requests';
 import { purgeResponderTokens } from '$lib/server/help/responders';
 
 export const init: ServerInit = async () => {
+	checkBundledData();
 	const config = appConfig();
 	setLogLevel(config.logLevel);
 	await startDatabase(config);

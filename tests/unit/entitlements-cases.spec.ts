@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { catalogue, evaluateEntitlements, PREFER_NOT } from '$lib/entitlements';
 import { VerdictSchema } from '$lib/entitlements/result';
 import { municipalityBySlug } from '$lib/geo';
-import { CitationSchema } from '$lib/sources';
+import { CitationSchema } from '$lib/sources/schema';
 
 const DIR = join(process.cwd(), 'tests/entitlements');
 const DEFAULT_DATE = '2026-11-23';

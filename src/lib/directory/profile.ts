@@ -1,7 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
 import { countyBySlugOf, municipalityBySlug } from '$lib/geo';
-import { CitationSchema } from '$lib/sources';
+import { CitationSchema } from '$lib/sources/schema';
 import {
 	HsdsAddressSchema as A,
 	HsdsContactSchema as C,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AREAS, ORGANISATION_KEYS, PREFER_NOT, REQUEST_PLACEHOLDERS } from './constants';
 
 export { AREAS, ORGANISATION_KEYS, PREFER_NOT, REQUEST_PLACEHOLDERS };
-import { CitationSchema } from '../sources';
+import { CitationSchema } from '../sources/schema';
 import { catalogueProblems } from './check';
 
 /*

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import raw from '../../../data/geo/albania.json';
+import { checkBundledData } from '$lib/server/data-check';
+import { GeoDataSchema } from './schema';
 import { municipalityNameAfterIn } from '$lib/directory/names';
 import {
 	countyBySlugOf,
@@ -10,6 +13,16 @@ import {
 } from '.';
 
 describe('Albanian geography', () => {
+	it('matches its schema (the pages use it unchecked; the server checks it at start)', () => {
+		expect(GeoDataSchema.parse(raw)).toEqual(geo);
+		expect(() => checkBundledData()).not.toThrow();
+		const bad = structuredClone(raw);
+		bad.municipalities[3]!.county = 'atlantis';
+		const result = GeoDataSchema.safeParse(bad);
+		expect(result.success).toBe(false);
+		expect(result.error?.issues[0]?.path).toEqual(['municipalities', 3, 'county']);
+	});
+
 	it('has the 12 counties and 61 municipalities, each municipality in a county', () => {
 		expect(geo.counties).toHaveLength(12);
 		expect(geo.municipalities).toHaveLength(61);

@@ -1,14 +1,16 @@
 import raw from '../../../data/geo/albania.json';
 import type { Lang } from '$lib/i18n/langs';
-import { GeoDataSchema, type County, type Municipality } from './schema';
+import type { County, GeoData, Municipality } from './schema';
 
 export type { County, Municipality } from './schema';
 
 /**
  * Albania's 12 counties (qarqe) and 61 municipalities (bashki), from data/geo/albania.json.
- * Validated when first used, so a bad edit fails the build and the tests, not a person.
+ * Checked against GeoDataSchema by the tests and when the server starts
+ * (src/lib/server/data-check.ts), so a bad edit fails there, not in a person's browser —
+ * and zod stays out of every page that shows a place name.
  */
-export const geo = GeoDataSchema.parse(raw);
+export const geo: GeoData = raw as GeoData;
 
 const bySlug = new Map(geo.municipalities.map((m) => [m.slug, m]));
 const countyBySlug = new Map(geo.counties.map((c) => [c.slug, c]));

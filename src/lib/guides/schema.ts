@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Namespace, TranslationKey } from '$lib/i18n/resources';
-import { CitationSchema } from '$lib/sources';
+import { CitationSchema } from '$lib/sources/schema';
 
 /**
  * A guide is a page of plain-language sections. The words live in locales/{sq,en}/NS.json;

@@ -8,7 +8,7 @@
  * When the notebook is locked or absent, addToNotebook throws NotebookError('locked' |
  * 'absent'); offer a link to /notes (href('/notes')) where the person can unlock it.
  */
-import { EntryContentSchema, type Entry, type EntryContent } from './entries';
+import type { Entry, EntryContent } from './entries';
 import { NotebookError } from './errors';
 import { notebook } from './session.svelte';
 
@@ -30,5 +30,7 @@ export async function addToNotebook(content: EntryContent): Promise<Entry> {
 		const status = await notebook.refresh();
 		throw new NotebookError(status === 'absent' ? 'absent' : 'locked');
 	}
+	// The schema (zod) loads with the first save, not with every page that offers one.
+	const { EntryContentSchema } = await import('./entries');
 	return notebook.save(EntryContentSchema.parse(content));
 }

@@ -12,20 +12,17 @@ import { onQuickExit } from '$lib/ui/quick-exit';
 import { startAutoLock } from './autolock';
 import type { Entry, EntryContent } from './entries';
 import { NotebookError } from './errors';
-import { revokeShare } from './share';
 import * as store from './store';
-import {
-	createVault,
-	makeBackup,
-	newEntryId,
-	openBackup,
-	openEntry,
-	readBackup,
-	resealRecords,
-	sealEntry,
-	unlockVault,
-	type StoredRecord
-} from './vault';
+import type { StoredRecord } from './vault';
+
+/**
+ * libsodium and the vault's formats (with zod, which checks what is read back) load only
+ * when the notebook is used, not with every page that offers "save to notebook".
+ */
+async function loadVault() {
+	const [c, v] = await Promise.all([loadCrypto(), import('./vault')]);
+	return { c, v };
+}
 
 /** What the session needs from storage (store.ts; a test passes its own). */
 export type NotebookStore = Pick<
@@ -177,9 +174,9 @@ class Notebook {
 	async create(passphrase: string): Promise<{ persisted: boolean }> {
 		const generation = this.#generation;
 		if (await this.#store.readVault()) throw new NotebookError('exists');
-		const c = await loadCrypto();
+		const { c, v } = await loadVault();
 		this.#stillCurrent(generation);
-		const { vault, dataKey } = createVault(c, passphrase);
+		const { vault, dataKey } = v.createVault(c, passphrase);
 		// Argon2id first, then check-and-write in one transaction: another tab that created a
 		// notebook meanwhile is never overwritten (L3).
 		try {
@@ -201,9 +198,9 @@ class Notebook {
 			this.status = 'absent';
 			throw new NotebookError('absent');
 		}
-		const c = await loadCrypto();
+		const { c, v } = await loadVault();
 		this.#stillCurrent(generation);
-		const dataKey = unlockVault(c, vault, passphrase);
+		const dataKey = v.unlockVault(c, vault, passphrase);
 		let records: StoredRecord[];
 		try {
 			records = await this.#store.listRecords();
@@ -216,7 +213,7 @@ class Notebook {
 		let damaged = 0;
 		for (const record of records) {
 			try {
-				entries.push(openEntry(c, dataKey, record));
+				entries.push(v.openEntry(c, dataKey, record));
 			} catch {
 				damaged++;
 			}
@@ -296,9 +293,9 @@ class Notebook {
 	async saveEntries(list: Entry[]): Promise<void> {
 		const generation = this.#generation;
 		const key = this.#key();
-		const c = await loadCrypto();
+		const { c, v } = await loadVault();
 		this.#stillCurrent(generation);
-		await this.#store.putRecords(list.map((e) => sealEntry(c, key, e)));
+		await this.#store.putRecords(list.map((e) => v.sealEntry(c, key, e)));
 		// Locked during the write: the record is stored (encrypted), but nothing decrypted
 		// goes back into memory.
 		this.#stillCurrent(generation);
@@ -309,12 +306,12 @@ class Notebook {
 	/** Adds new content, or updates the entry `id`. Returns the stored entry. */
 	async save(content: EntryContent, id?: string): Promise<Entry> {
 		this.#key();
-		const c = await loadCrypto();
+		const { c, v } = await loadVault();
 		const now = new Date().toISOString();
 		const existing = id ? this.entries.find((e) => e.id === id) : undefined;
 		const entry = {
 			...content,
-			id: existing?.id ?? newEntryId(c),
+			id: existing?.id ?? v.newEntryId(c),
 			createdAt: existing?.createdAt ?? now,
 			updatedAt: now
 		} as Entry;
@@ -325,10 +322,10 @@ class Notebook {
 	/** Adds several new entries (e.g. notes shared by someone). */
 	async addAll(contents: EntryContent[]): Promise<Entry[]> {
 		this.#key();
-		const c = await loadCrypto();
+		const { c, v } = await loadVault();
 		const now = new Date().toISOString();
 		const list = contents.map(
-			(content) => ({ ...content, id: newEntryId(c), createdAt: now, updatedAt: now }) as Entry
+			(content) => ({ ...content, id: v.newEntryId(c), createdAt: now, updatedAt: now }) as Entry
 		);
 		await this.saveEntries(list);
 		return list;
@@ -351,18 +348,18 @@ class Notebook {
 	async changePassphrase(current: string, next: string): Promise<void> {
 		const generation = this.#generation;
 		this.#key();
-		const c = await loadCrypto();
+		const { c, v } = await loadVault();
 		this.#stillCurrent(generation);
 		const oldVault = this.#vault!;
-		c.wipe(unlockVault(c, oldVault, current));
-		const { vault, dataKey } = createVault(c, next);
+		c.wipe(v.unlockVault(c, oldVault, current));
+		const { vault, dataKey } = v.createVault(c, next);
 		// The two Argon2id runs took a while: has anything locked the notebook meanwhile?
 		this.#stillCurrent(generation, dataKey);
 		const oldKey = this.#key();
 		this.#broadcast('lock');
 		try {
 			await this.#store.rekey(oldVault, vault, (records) =>
-				resealRecords(c, oldKey, dataKey, records)
+				v.resealRecords(c, oldKey, dataKey, records)
 			);
 		} catch (error) {
 			c.wipe(dataKey);
@@ -379,7 +376,8 @@ class Notebook {
 	/** The backup file's text: the vault header and every entry, encrypted under the data key. */
 	async exportBackup(): Promise<string> {
 		const key = this.#key();
-		return makeBackup(await loadCrypto(), this.#vault!, key, this.entries);
+		const { c, v } = await loadVault();
+		return v.makeBackup(c, this.#vault!, key, this.entries);
 	}
 
 	/**
@@ -388,18 +386,18 @@ class Notebook {
 	 */
 	async importBackup(text: string, passphrase: string): Promise<number> {
 		const generation = this.#generation;
-		const c = await loadCrypto();
+		const { c, v } = await loadVault();
 		this.#stillCurrent(generation);
-		const backup = readBackup(c, text);
+		const backup = v.readBackup(c, text);
 		if (this.status !== 'unlocked') {
 			if (await this.#store.readVault()) throw new NotebookError('locked');
 			this.#stillCurrent(generation);
-			const { dataKey, entries } = openBackup(c, backup, passphrase);
+			const { dataKey, entries } = v.openBackup(c, backup, passphrase);
 			try {
 				// Check-and-write in one transaction (L3): never over another tab's notebook.
 				await this.#store.createIfAbsent(
 					backup.vault,
-					entries.map((e) => sealEntry(c, dataKey, e))
+					entries.map((e) => v.sealEntry(c, dataKey, e))
 				);
 			} catch (error) {
 				c.wipe(dataKey);
@@ -410,7 +408,7 @@ class Notebook {
 			await requestPersistence();
 			return entries.length;
 		}
-		const { dataKey, entries } = openBackup(c, backup, passphrase);
+		const { dataKey, entries } = v.openBackup(c, backup, passphrase);
 		c.wipe(dataKey);
 		const have = new Set(this.entries.map((e) => e.id));
 		const fresh = entries.filter((e) => !have.has(e.id));
@@ -431,7 +429,9 @@ class Notebook {
 		);
 		if (live.length > 0) {
 			await Promise.race([
-				Promise.allSettled(live.map((l) => revokeShare(l.shareId, l.revokeSecret))),
+				import('./share').then(({ revokeShare }) =>
+					Promise.allSettled(live.map((l) => revokeShare(l.shareId, l.revokeSecret)))
+				),
 				new Promise((resolve) => setTimeout(resolve, 3000))
 			]);
 		}

@@ -1,40 +1,17 @@
-import { z } from 'zod';
 import raw from '../../../data/sources.json';
 import type { Lang } from '$lib/i18n/langs';
+import type { Sources } from './schema';
 
 /**
  * The source documents every fact in Ura cites (the seeds, kept outside the app), and for
  * the main report, who was speaking at each line (the interview sections), so that a
  * citation can say "Vatra, interview of 10 October 2022" rather than a file name.
+ *
+ * data/sources.json is checked against SourcesSchema (./schema.ts) by the tests and when the
+ * server starts (src/lib/server/data-check.ts), not in every page: zod stays out of the
+ * pages that only show citations.
  */
-const SectionSchema = z.object({
-	from: z.int().positive(),
-	to: z.int().positive(),
-	speaker_en: z.string().min(1),
-	speaker_sq: z.string().min(1),
-	date: z.iso.date().optional()
-});
-const SourceFileSchema = z.object({
-	lines: z.int().positive(),
-	publisher: z.string().min(1),
-	title_en: z.string().min(1),
-	title_sq: z.string().min(1),
-	date: z.iso.date().optional(),
-	sections: z.array(SectionSchema).optional()
-});
-const SourcesSchema = z.object({ files: z.record(z.string(), SourceFileSchema) });
-
-const sources = SourcesSchema.parse(raw);
-
-/** `003_6b794c46dcf16d6c.txt:L1234` or `…:L1234-L1240`. */
-export const CitationSchema = z
-	.string()
-	.regex(/^(\d{3}_[0-9a-f]{16}\.txt):L(\d+)(?:-L(\d+))?$/, 'a citation is FILE:Ln or FILE:Ln-Lm')
-	.refine(
-		(c) => parseCitation(c) !== undefined,
-		'the file is not a known source, or the lines are outside it'
-	);
-export type Citation = z.infer<typeof CitationSchema>;
+const sources: Sources = raw;
 
 export type ParsedCitation = { file: string; from: number; to: number };
 

@@ -1,10 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import raw from '../../../data/sources.json';
-import { CitationSchema, describeCitation, parseCitation, splitCitations } from '.';
+import { describeCitation, parseCitation, splitCitations } from '.';
+import { CitationSchema, SourcesSchema } from './schema';
 
 const SEEDS =
 	process.env.URA_SEEDS_DIR ?? new URL('../../../../shared/seeds', import.meta.url).pathname;
+
+describe('data/sources.json', () => {
+	it('matches its schema (the pages use it unchecked)', () => {
+		expect(SourcesSchema.parse(raw)).toEqual(raw);
+		const bad = structuredClone(raw) as { files: Record<string, { lines: unknown }> };
+		bad.files['003_6b794c46dcf16d6c.txt']!.lines = 0;
+		const result = SourcesSchema.safeParse(bad);
+		expect(result.success).toBe(false);
+		expect(result.error?.issues[0]?.path).toEqual(['files', '003_6b794c46dcf16d6c.txt', 'lines']);
+	});
+});
 
 describe('citations', () => {
 	it('accepts a single line and a range inside a known source', () => {
