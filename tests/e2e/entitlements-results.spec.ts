@@ -33,7 +33,10 @@ async function complete(
 	answers: Record<string, string>,
 	requests: string[]
 ): Promise<string[]> {
+	// The page asks for the directory as it opens, before the first question.
+	const directory = page.waitForResponse((r) => r.url().endsWith('/directory/snapshot.json'));
 	await page.goto(inLang(lang, '/entitlements/check'));
+	await directory;
 	await page.getByRole('button', { name: L(lang, 'entitlements', 'check.start') }).click();
 	const atFirstQuestion = requests.length;
 	for (let i = 0; i < 25; i++) {
