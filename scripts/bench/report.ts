@@ -63,17 +63,20 @@ export function percentile(sorted: number[], p: number): number {
 	return sorted[i]!;
 }
 
+/** The report as a Markdown table; the note says how a figure was taken, or why it fails. */
 export function table(figures: Figure[]): string {
 	const rows = figures.map((f) => [
 		f.name,
 		Number.isFinite(f.value) ? String(f.value) : '—',
 		f.unit,
 		f.budget,
-		f.pass === null ? '·' : f.pass ? 'pass' : 'FAIL'
+		f.pass === null ? '·' : f.pass ? 'pass' : 'FAIL',
+		(f.note ?? '').replace(/\s+/g, ' ').replace(/\|/g, '/')
 	]);
-	const head = ['figure', 'value', 'unit', 'budget', 'result'];
+	const head = ['figure', 'value', 'unit', 'budget', 'result', 'note'];
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-	const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+	const line = (cells: string[]) =>
+		`| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`.replace(/ +\|$/, ' |');
 	return [
 		line(head),
 		`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
