@@ -1,3 +1,4 @@
+import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { langFromPath } from '$lib/i18n/langs';
 import { appConfig } from '$lib/server/config';
@@ -14,6 +15,8 @@ import { purgeHelpRequests } from '$lib/server/help/requests';
 import { purgeResponderTokens } from '$lib/server/help/responders';
 
 export const init: ServerInit = async () => {
+	// Prerendering the app shell (src/routes/shell) needs no database.
+	if (building) return;
 	const config = appConfig();
 	setLogLevel(config.logLevel);
 	await startDatabase(config);

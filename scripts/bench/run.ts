@@ -8,6 +8,7 @@ import { measureDirectorySearch } from './directory-search';
 import { measureEntitlements } from './entitlements';
 import { measureIngest } from './ingest';
 import { measureInitialJs } from './initial-js';
+import { measurePrecache } from './precache';
 import { runLighthouse } from './lighthouse';
 import { figure, machine, table, unmeasured, type Figure } from './report';
 import { startBenchServer } from './server';
@@ -27,6 +28,14 @@ log('entitlements');
 figures.push(...measureEntitlements());
 log('directory search');
 figures.push(...measureDirectorySearch());
+
+// What a first visit stores for offline use (issue 8: under 1.5 MB, libsodium included).
+const precache = measurePrecache();
+figures.push(
+	figure('precache size', precache.kib, 'KiB', { max: 1536 }, `${precache.files} files`),
+	figure('precache size (gzip)', precache.gzipKiB, 'KiB', undefined, 'what the network carries'),
+	figure('libsodium in the precache', precache.libsodium ? 1 : 0, 'present', { min: 1 })
+);
 
 // Cold start and idle memory of one instance on the embedded database.
 log('cold start');

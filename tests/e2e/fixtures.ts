@@ -4,7 +4,12 @@ import { test as base, expect, type Page } from '@playwright/test';
 export { expect };
 
 export type Guard = {
-	/** Every URL any page of this test asked for, in order. */
+	/**
+	 * Every URL any page of this test asked for, in order. Requests the service worker makes
+	 * on its own (installing the precache in the background) are not here: they are a fixed
+	 * list of the app's files, never anything a person typed. They still go through the
+	 * other-origin check below.
+	 */
 	requests: string[];
 	/** Lets one navigation to another origin through (the quick exit's destination). */
 	allowNavigation(url: string): void;
@@ -28,7 +33,9 @@ export const test = base.extend<{ guard: Guard }>({
 			const allowed = new Set<string>();
 			const expectedErrors: RegExp[] = [];
 
-			context.on('request', (r) => requests.push(r.url()));
+			context.on('request', (r) => {
+				if (!r.serviceWorker()) requests.push(r.url());
+			});
 			await context.route(
 				(url) => url.origin !== origin,
 				async (route) => {
