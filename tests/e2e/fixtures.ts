@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type CDPSession, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -60,8 +60,29 @@ export const test = base.extend<{ guard: Guard }>({
 			context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
 			// Chromium reports some CSP violations (e.g. an eval probe inside try/catch) only as
 			// DevTools issues, not on the console: listen to those too.
+			// A second DevTools session has a side effect: at each new document Chromium applies
+			// its (empty) network emulation too, so navigator.onLine says true again after
+			// context.setOffline(true), and pages never learn that they are offline. So the
+			// offline state is mirrored to these sessions as well.
+			const sessions: CDPSession[] = [];
+			let offline = false;
+			const emulate = (cdp: CDPSession) =>
+				cdp.send('Network.emulateNetworkConditions', {
+					offline,
+					latency: 0,
+					downloadThroughput: -1,
+					uploadThroughput: -1
+				});
+			const setOffline = context.setOffline.bind(context);
+			context.setOffline = async (value) => {
+				offline = value;
+				await setOffline(value);
+				await Promise.all(sessions.map((cdp) => emulate(cdp).catch(() => {})));
+			};
 			context.on('page', (page) => {
 				void context.newCDPSession(page).then(async (cdp) => {
+					sessions.push(cdp);
+					if (offline) await emulate(cdp).catch(() => {});
 					cdp.on('Audits.issueAdded', ({ issue }) => {
 						if (issue.code !== 'ContentSecurityPolicyIssue') return;
 						const d = issue.details.contentSecurityPolicyIssueDetails;
