@@ -107,7 +107,15 @@ for (const lang of LANGS) {
 		await page.getByLabel(L(lang, 'settings', 'look.toggle')).uncheck();
 		await expect(page).toHaveTitle(normalTitle);
 		await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /\/favicon\.svg$/);
-		await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveCount(0);
+		// Ura's own home-screen icon and the manifest of the page's language come back.
+		await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute(
+			'href',
+			'/icons/apple-touch-icon.png'
+		);
+		await expect(page.locator('link[rel="manifest"]')).toHaveAttribute(
+			'href',
+			lang === 'en' ? '/en/manifest.webmanifest' : '/manifest.webmanifest'
+		);
 	});
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { APPLE_TOUCH_ICON_PATH, FAVICON_PATH } from './paths';
 import { ICONS, webManifest, webManifestPath, webManifestText } from './webmanifest';
 
 describe('web app manifests', () => {
@@ -26,5 +27,12 @@ describe('web app manifests', () => {
 			// IHDR width and height, big-endian at bytes 16 and 20.
 			expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([icon.size, icon.size]);
 		}
+	});
+
+	it('points the page <link>s (src/app.html, look.svelte.ts) at icons that exist', () => {
+		// The 180 px icon is the one iOS uses when someone adds Ura to the home screen.
+		const touch = ICONS.find((i) => `/icons/${i.file}` === APPLE_TOUCH_ICON_PATH);
+		expect(touch?.size).toBe(180);
+		expect(readFileSync(`static${FAVICON_PATH}`, 'utf8')).toContain('<svg');
 	});
 });

@@ -45,10 +45,7 @@ export function webManifest(lang: Lang) {
 	};
 }
 
-/** Where each language's manifest is served from (static/). */
-export function webManifestPath(lang: Lang): string {
-	return lang === 'en' ? '/en/manifest.webmanifest' : '/manifest.webmanifest';
-}
+export { webManifestPath } from './paths';
 
 export function webManifestText(lang: Lang): string {
 	return `${JSON.stringify(webManifest(lang), null, '\t')}\n`;
