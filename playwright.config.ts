@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -14,6 +15,18 @@ process.env.E2E_DATA_DIR = dataDir;
 export const SERVER_LOG = join(dataDir, 'server.log');
 process.env.E2E_SERVER_LOG = SERVER_LOG;
 
+// A throwaway release key for this run (outside the repository, like a real one): the build
+// pins its public key and the build is signed with it, as a release would be (docs/release.md).
+// The PWA tests sign their own altered versions with it.
+export const RELEASE_KEY_FILE = join(dataDir, 'release-key.pem');
+if (!existsSync(RELEASE_KEY_FILE)) {
+	const { privateKey } = generateKeyPairSync('ed25519');
+	writeFileSync(RELEASE_KEY_FILE, privateKey.export({ format: 'pem', type: 'pkcs8' }), {
+		mode: 0o600
+	});
+}
+process.env.URA_RELEASE_KEY_FILE = RELEASE_KEY_FILE;
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	// One worker: two cores, and a server shared by all tests.
@@ -26,7 +39,7 @@ export default defineConfig({
 	reporter: [['list']],
 	outputDir: 'test-results',
 	webServer: {
-		command: `npm run build && node scripts/serve.js >> '${SERVER_LOG}' 2>&1`,
+		command: `npm run build && npm run -s release:sign && node scripts/serve.js >> '${SERVER_LOG}' 2>&1`,
 		url: `${BASE_URL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 240_000,
@@ -36,6 +49,8 @@ export default defineConfig({
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			URA_DATA_DIR: dataDir,
+			URA_RELEASE_KEY_FILE: RELEASE_KEY_FILE,
+			URA_RELEASE_PUBLIC_KEY: releasePublicKey(),
 			// Never reach out to PostgreSQL from the shared server; the multi-instance spec
 			// starts its own servers on TEST_DATABASE_URL.
 			DATABASE_URL: ''
@@ -60,3 +75,8 @@ export default defineConfig({
 		}
 	}
 });
+
+function releasePublicKey(): string {
+	const jwk = createPublicKey(readFileSync(RELEASE_KEY_FILE, 'utf8')).export({ format: 'jwk' });
+	return jwk.x!;
+}

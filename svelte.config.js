@@ -23,6 +23,9 @@ const config = {
 		adapter: adapter({ out: 'build', precompress: true }),
 		// The PWA plugin registers the service worker (see vite.config.ts).
 		serviceWorker: { register: false },
+		// Absolute asset paths: the prerendered app shell is served by the service worker at
+		// every page address (/en/services/kukes…), where relative ./_app/ paths would break.
+		paths: { relative: false },
 		csp: {
 			// Hashes, not nonces: pages stay byte-identical between requests, so the
 			// service worker can cache them and the cached CSP still matches.

@@ -6,7 +6,12 @@
 // requests, then emit 'sveltekit:shutdown' so the app closes its database.
 import http from 'node:http';
 import process from 'node:process';
-import { NON_PAGE_CSP, SECURITY_HEADERS } from '../src/lib/server/http/security-headers.js';
+import {
+	NON_PAGE_CSP,
+	SECURITY_HEADERS,
+	SERVICE_WORKER_CSP,
+	SERVICE_WORKER_PATH
+} from '../src/lib/server/http/security-headers.js';
 
 const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
@@ -23,6 +28,10 @@ const server = http.createServer((req, res) => {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 	// Pages get Kit's own CSP (with script hashes), which replaces this one.
 	res.setHeader('Content-Security-Policy', NON_PAGE_CSP);
+	// The service worker's script carries the worker's own policy: fetches to this origin only.
+	if (req.url?.split('?')[0] === SERVICE_WORKER_PATH) {
+		res.setHeader('Content-Security-Policy', SERVICE_WORKER_CSP);
+	}
 	// Except on 304 Not Modified: its headers update the cached response, so a page
 	// revalidated on reload would otherwise run under the non-page policy (scripts blocked).
 	const writeHead = res.writeHead;

@@ -2,6 +2,9 @@
 import type { Lang } from '$lib/i18n/langs';
 
 declare global {
+	/** The release public key pinned at build time (vite.config.ts); '' when unsigned. */
+	const __URA_RELEASE_PUBLIC_KEY__: string;
+
 	namespace App {
 		interface Error {
 			message: string;

@@ -1,5 +1,7 @@
+import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { langFromPath } from '$lib/i18n/langs';
+import { webManifestPath } from '$lib/pwa/paths';
 import { appConfig } from '$lib/server/config';
 import { db, startDatabase, stopDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/errors';
@@ -16,6 +18,8 @@ import { purgeResponderTokens } from '$lib/server/help/responders';
 
 export const init: ServerInit = async () => {
 	checkBundledData();
+	// Prerendering the app shell (src/routes/shell) needs no database.
+	if (building) return;
 	const config = appConfig();
 	setLogLevel(config.logLevel);
 	await startDatabase(config);
@@ -67,7 +71,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event,
 		early ??
 			(await resolve(event, {
-				transformPageChunk: ({ html }) => html.replace('%ura.lang%', lang)
+				transformPageChunk: ({ html }) =>
+					html.replace('%ura.lang%', lang).replace('%ura.manifest%', webManifestPath(lang))
 			}))
 	);
 	// The route id, never the URL: paths and query strings stay out of the logs.

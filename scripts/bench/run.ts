@@ -10,6 +10,7 @@ import { measureEntitlements } from './entitlements';
 import { measureIngest } from './ingest';
 import { measureInitialJs } from './initial-js';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
+import { measurePrecache } from './precache';
 import { figure, machine, table, unmeasured, type Figure } from './report';
 import { startBenchServer } from './server';
 import { measureUnlock } from './unlock';
@@ -28,6 +29,14 @@ log('entitlements');
 figures.push(...measureEntitlements());
 log('directory search');
 figures.push(...measureDirectorySearch());
+
+// What a first visit stores for offline use (issue 8: under 1.5 MB, libsodium included).
+const precache = measurePrecache();
+figures.push(
+	figure('precache size', precache.kib, 'KiB', { max: 1536 }, `${precache.files} files`),
+	figure('precache size (gzip)', precache.gzipKiB, 'KiB', undefined, 'what the network carries'),
+	figure('libsodium in the precache', precache.libsodium ? 1 : 0, 'present', { min: 1 })
+);
 
 // Cold start and idle memory of one instance on the embedded database.
 log('cold start');

@@ -6,7 +6,8 @@ import type { LayoutLoad } from './$types';
 export const load: LayoutLoad = async ({ url }) => {
 	// From the path, not the route params, so that a 404 under /en is shown in English too.
 	const lang = langFromPath(url.pathname);
-	await loadNamespaces(lang, ['common']);
+	// pwa: the update prompt and offline messages can appear on any page.
+	await loadNamespaces(lang, ['common', 'pwa']);
 	return {
 		lang,
 		quickExitUrl: env.PUBLIC_QUICK_EXIT_URL || DEFAULT_QUICK_EXIT_URL

@@ -64,11 +64,13 @@ for (const path of [
 		const preloads = [
 			...(res.headers()['link'] ?? '').matchAll(/<([^>]+)>;\s*rel="modulepreload"/g)
 		].map((m) => m[1]!);
-		const entries = [...html.matchAll(/import\("(?:\.\.?\/)+(_app\/[^"]+)"\)/g)].map((m) => m[1]!);
+		const entries = [...html.matchAll(/import\("(?:\.\.?\/|\/)+(_app\/[^"]+)"\)/g)].map(
+			(m) => m[1]!
+		);
 		expect(preloads.length).toBeGreaterThan(0);
 		expect(entries.length).toBeGreaterThan(0);
 		const closure = [
-			...staticClosure([...entries, ...preloads.map((p) => p.replace(/^(\.\.?\/)+/, ''))])
+			...staticClosure([...entries, ...preloads.map((p) => p.replace(/^(\.\.?\/|\/)+/, ''))])
 		];
 		expect(closure.length).toBeGreaterThan(entries.length);
 		for (const chunk of sodium) {

@@ -1,10 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type CDPSession, type Page } from '@playwright/test';
 
 export { expect };
 
 export type Guard = {
-	/** Every URL any page of this test asked for, in order. */
+	/**
+	 * Every URL any page of this test asked for, in order. Requests the service worker makes
+	 * on its own (installing the precache in the background) are not here: they are a fixed
+	 * list of the app's files, never anything a person typed. They still go through the
+	 * other-origin check below.
+	 */
 	requests: string[];
 	/** Lets one navigation to another origin through (the quick exit's destination). */
 	allowNavigation(url: string): void;
@@ -28,7 +33,9 @@ export const test = base.extend<{ guard: Guard }>({
 			const allowed = new Set<string>();
 			const expectedErrors: RegExp[] = [];
 
-			context.on('request', (r) => requests.push(r.url()));
+			context.on('request', (r) => {
+				if (!r.serviceWorker()) requests.push(r.url());
+			});
 			await context.route(
 				(url) => url.origin !== origin,
 				async (route) => {
@@ -53,8 +60,29 @@ export const test = base.extend<{ guard: Guard }>({
 			context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
 			// Chromium reports some CSP violations (e.g. an eval probe inside try/catch) only as
 			// DevTools issues, not on the console: listen to those too.
+			// A second DevTools session has a side effect: at each new document Chromium applies
+			// its (empty) network emulation too, so navigator.onLine says true again after
+			// context.setOffline(true), and pages never learn that they are offline. So the
+			// offline state is mirrored to these sessions as well.
+			const sessions: CDPSession[] = [];
+			let offline = false;
+			const emulate = (cdp: CDPSession) =>
+				cdp.send('Network.emulateNetworkConditions', {
+					offline,
+					latency: 0,
+					downloadThroughput: -1,
+					uploadThroughput: -1
+				});
+			const setOffline = context.setOffline.bind(context);
+			context.setOffline = async (value) => {
+				offline = value;
+				await setOffline(value);
+				await Promise.all(sessions.map((cdp) => emulate(cdp).catch(() => {})));
+			};
 			context.on('page', (page) => {
 				void context.newCDPSession(page).then(async (cdp) => {
+					sessions.push(cdp);
+					if (offline) await emulate(cdp).catch(() => {});
 					cdp.on('Audits.issueAdded', ({ issue }) => {
 						if (issue.code !== 'ContentSecurityPolicyIssue') return;
 						const d = issue.details.contentSecurityPolicyIssueDetails;

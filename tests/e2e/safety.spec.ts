@@ -102,14 +102,58 @@ for (const lang of LANGS) {
 		// Stored on this device only, under a neutral key.
 		expect(await page.evaluate(() => localStorage.getItem('ura.look'))).toBe('moti');
 
-		// And off again.
+		// And off again. The server renders the box unchecked and disabled (it cannot know the
+		// choice); uncheck() would return at once on that, so wait until it shows the choice.
 		await page.goto(inLang(lang, '/settings'));
-		await page.getByLabel(L(lang, 'settings', 'look.toggle')).uncheck();
+		const toggle = page.getByLabel(L(lang, 'settings', 'look.toggle'));
+		await expect(toggle).toBeEnabled();
+		await expect(toggle).toBeChecked();
+		await toggle.uncheck();
 		await expect(page).toHaveTitle(normalTitle);
 		await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /\/favicon\.svg$/);
-		await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveCount(0);
+		// Ura's own home-screen icon and the manifest of the page's language come back.
+		await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute(
+			'href',
+			'/icons/apple-touch-icon.png'
+		);
+		await expect(page.locator('link[rel="manifest"]')).toHaveAttribute(
+			'href',
+			lang === 'en' ? '/en/manifest.webmanifest' : '/manifest.webmanifest'
+		);
 	});
 }
+
+test('disguise on an installed Ura (pages from the service worker’s shell) turns off cleanly', async ({
+	page
+}) => {
+	await page.goto('/en/settings');
+	const normalTitle = await page.title();
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+		timeout: 30_000
+	});
+	const toggle = page.getByLabel(L('en', 'settings', 'look.toggle'));
+	await toggle.check();
+	// From here every page is the shell, rendered in the browser: no server-rendered <title>.
+	await page.goto('/en/services');
+	await expect(page).toHaveTitle(L('en', 'common', 'look.name'));
+	await expect(page.locator('link[rel="manifest"]')).toHaveAttribute(
+		'href',
+		'/look/moti-en.webmanifest'
+	);
+	await page.goto('/en/settings');
+	await expect(toggle).toBeChecked();
+	await toggle.uncheck();
+	await expect(page).toHaveTitle(normalTitle);
+	await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /\/favicon\.svg$/);
+	await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute(
+		'href',
+		'/icons/apple-touch-icon.png'
+	);
+	await expect(page.locator('link[rel="manifest"]')).toHaveAttribute(
+		'href',
+		'/en/manifest.webmanifest'
+	);
+});
 
 test('delete everything on this device empties every kind of storage, after a confirm step', async ({
 	page

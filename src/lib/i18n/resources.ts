@@ -5,6 +5,7 @@ import type help from '../../../locales/sq/help.json';
 import type home from '../../../locales/sq/home.json';
 import type mentors from '../../../locales/sq/mentors.json';
 import type notes from '../../../locales/sq/notes.json';
+import type pwa from '../../../locales/sq/pwa.json';
 import type returning from '../../../locales/sq/returning.json';
 import type services from '../../../locales/sq/services.json';
 import type settings from '../../../locales/sq/settings.json';
@@ -21,6 +22,7 @@ export interface Resources {
 	home: typeof home;
 	mentors: typeof mentors;
 	notes: typeof notes;
+	pwa: typeof pwa;
 	returning: typeof returning;
 	services: typeof services;
 	settings: typeof settings;

@@ -8,6 +8,7 @@
  * Without JavaScript there is no disguise: the server cannot know about it.
  */
 import type { Lang } from '$lib/i18n/langs';
+import { APPLE_TOUCH_ICON_PATH, FAVICON_PATH, webManifestPath } from '$lib/pwa/paths';
 
 export const LOOK_STORAGE_KEY = 'ura.look';
 export type Look = 'ura' | 'moti';
@@ -49,49 +50,60 @@ export function setLook(look: Look, lang: Lang): void {
 	applyLook(lang);
 }
 
-/** Points a <link rel> at the disguise file, remembering the original to restore it. */
-function swapLink(rel: string, disguised: string | null, create: boolean): void {
+/** Ura's own icons and manifest: what the <link>s in src/app.html point at when not disguised. */
+const URA = {
+	icon: FAVICON_PATH,
+	touchIcon: APPLE_TOUCH_ICON_PATH,
+	manifest: { sq: webManifestPath('sq'), en: webManifestPath('en') }
+} as const;
+
+/**
+ * Points the <link rel> from src/app.html at a file. This module is their only owner after
+ * the first paint: nothing else (no <svelte:head>) writes them, so disguise and Ura's own
+ * per-language manifest cannot undo each other.
+ */
+function pointLink(rel: string, href: string): void {
 	let link = document.head.querySelector<HTMLLinkElement>(`link[rel="${rel}"]`);
 	if (!link) {
-		if (!create || !disguised) return;
 		link = document.createElement('link');
 		link.rel = rel;
-		link.dataset.uraAdded = '';
 		document.head.append(link);
 	}
-	if (link.dataset.uraHref === undefined && link.dataset.uraAdded === undefined) {
-		// Resolved now: "./favicon.svg" would point elsewhere after client-side navigation.
-		link.dataset.uraHref = link.href;
-	}
-	if (disguised) {
-		if (link.getAttribute('href') !== disguised) link.setAttribute('href', disguised);
-	} else if (link.dataset.uraAdded !== undefined) {
-		link.remove();
-	} else if (link.dataset.uraHref !== undefined && link.href !== link.dataset.uraHref) {
-		// Only when it changed: setting it makes the browser fetch the icon again.
-		link.setAttribute('href', link.dataset.uraHref);
-	}
+	// Only when it changes: setting it makes the browser fetch the file again.
+	if (link.getAttribute('href') !== href) link.setAttribute('href', href);
 }
 
-let originalTitle: string | null = null;
+const disguiseNames: readonly string[] = Object.values(DISGUISE.name);
+
+/**
+ * The title the app last gave the page while the disguise covered it. Svelte writes titles
+ * through document.title, which lands in the first <title>: the disguise's own one when the
+ * page opened disguised (src/app.html), else the page's, so it must be put back by hand.
+ */
+let pageTitle: string | null = null;
+
+function coverTitle(lang: Lang): void {
+	const name = DISGUISE.name[lang];
+	if (document.title === name) return;
+	if (!disguiseNames.includes(document.title)) pageTitle = document.title;
+	document.title = name;
+}
 
 export function applyLook(lang: Lang): void {
 	const on = state.look === 'moti';
-	swapLink('icon', on ? DISGUISE.icon : null, false);
-	swapLink('apple-touch-icon', on ? DISGUISE.touchIcon : null, true);
-	swapLink('manifest', on ? DISGUISE.manifest[lang] : null, true);
+	const files = on ? DISGUISE : URA;
+	pointLink('icon', files.icon);
+	pointLink('apple-touch-icon', files.touchIcon);
+	pointLink('manifest', files.manifest[lang]);
 	if (on) {
-		if (document.title !== DISGUISE.name[lang]) {
-			originalTitle = document.title;
-			document.title = DISGUISE.name[lang];
-		}
-	} else {
-		// The title src/app.html put first at load, when the page opened disguised.
-		document.getElementById('ura-look-title')?.remove();
+		coverTitle(lang);
+		return;
 	}
-	if (!on && originalTitle !== null && document.title === DISGUISE.name[lang]) {
-		document.title = originalTitle;
-		originalTitle = null;
+	// The title src/app.html put first at load, when the page opened disguised.
+	document.getElementById('ura-look-title')?.remove();
+	if (pageTitle !== null) {
+		document.title = pageTitle;
+		pageTitle = null;
 	}
 }
 
@@ -103,12 +115,7 @@ export function startLook(lang: () => Lang): () => void {
 	state.look = readStoredLook();
 	applyLook(lang());
 	const observer = new MutationObserver(() => {
-		if (state.look !== 'moti') return;
-		const name = DISGUISE.name[lang()];
-		if (document.title !== name) {
-			originalTitle = document.title;
-			document.title = name;
-		}
+		if (state.look === 'moti') coverTitle(lang());
 	});
 	observer.observe(document.head, { childList: true, subtree: true, characterData: true });
 	return () => observer.disconnect();

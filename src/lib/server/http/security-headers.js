@@ -32,3 +32,13 @@ export const SECURITY_HEADERS = Object.freeze({
 
 /** A restrictive policy for responses that are not pages (static files, JSON, errors). */
 export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/**
+ * The service worker runs under the policy of its own script response: it may fetch from
+ * this origin (precache, release manifest, page data) and nothing else.
+ */
+export const SERVICE_WORKER_CSP =
+	"default-src 'none'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** The service worker script's path (src/lib/pwa/updates.svelte.ts registers it). */
+export const SERVICE_WORKER_PATH = '/service-worker.js';
