@@ -24,16 +24,48 @@ async function deleteDatabase(name: string): Promise<void> {
 	});
 }
 
+/** Resolves once `worker` is no longer installing (or after `ms`, so the page never hangs). */
+function pastInstalling(worker: ServiceWorker, ms: number): Promise<void> {
+	if (worker.state !== 'installing') return Promise.resolve();
+	return new Promise((resolve) => {
+		const done = () => {
+			clearTimeout(timer);
+			worker.removeEventListener('statechange', check);
+			resolve();
+		};
+		const check = () => {
+			if (worker.state !== 'installing') done();
+		};
+		const timer = setTimeout(done, ms);
+		worker.addEventListener('statechange', check);
+	});
+}
+
+async function deleteCaches(): Promise<number> {
+	const names = await caches.keys();
+	await Promise.all(names.map((n) => caches.delete(n)));
+	return names.length;
+}
+
 const STEPS: Record<ClearStep, () => Promise<void>> = {
 	serviceWorkers: async () => {
 		if (!('serviceWorker' in navigator)) return;
 		const registrations = await navigator.serviceWorker.getRegistrations();
+		const installing = registrations.flatMap((r) => (r.installing ? [r.installing] : []));
 		await Promise.all(registrations.map((r) => r.unregister()));
+		// A worker caught installing (a first visit moments ago) may still be writing its
+		// precache: wait until it has stopped, or its files would outlive the deletion and show
+		// that Ura was used here.
+		await Promise.all(installing.map((w) => pastInstalling(w, 15_000)));
 	},
 	caches: async () => {
 		if (typeof caches === 'undefined') return;
-		const names = await caches.keys();
-		await Promise.all(names.map((n) => caches.delete(n)));
+		// Twice if the first pass found any: a write already under way when the worker stopped
+		// can land just after the first pass.
+		if ((await deleteCaches()) > 0) {
+			await new Promise((resolve) => setTimeout(resolve, 250));
+			await deleteCaches();
+		}
 	},
 	indexedDB: async () => {
 		if (typeof indexedDB === 'undefined') return;
