@@ -24,6 +24,16 @@ async function loadVault() {
 	return { c, v };
 }
 
+/**
+ * Starts loading that code without waiting for it: the unlock and create forms call this when
+ * they appear, so it loads while the person types the passphrase rather than after.
+ */
+export function prepareNotebookCode(): void {
+	loadVault().catch(() => {
+		// Unlocking will try again and report it.
+	});
+}
+
 /** What the session needs from storage (store.ts; a test passes its own). */
 export type NotebookStore = Pick<
 	typeof store,
