@@ -75,11 +75,11 @@ export function table(figures: Figure[]): string {
 	]);
 	const head = ['figure', 'value', 'unit', 'budget', 'result', 'note'];
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-	const line = (cells: string[]) =>
-		`| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`.replace(/ +\|$/, ' |');
+	// Every column padded, the last too: the README's formatter (prettier) wants it so.
+	const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 	return [
 		line(head),
-		`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+		`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
 		...rows.map(line)
 	].join('\n');
 }

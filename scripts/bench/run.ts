@@ -143,7 +143,7 @@ console.log(`\n${figures.length} figures, ${failed.length} over budget or unmeas
 // README: replace the table between the markers, with the date and machine.
 const readme = readFileSync('README.md', 'utf8');
 const m = machine();
-const block = `<!-- bench:start -->\nMeasured ${report.date.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (\`npm run bench\`):\n\n${text}\n<!-- bench:end -->`;
+const block = `<!-- bench:start -->\n\nMeasured ${report.date.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (\`npm run bench\`):\n\n${text}\n\n<!-- bench:end -->`;
 if (readme.includes('<!-- bench:start -->')) {
 	writeFileSync(
 		'README.md',
