@@ -17,6 +17,7 @@ test('the quick exit button replaces the page with a neutral one', async ({ page
 test('pressing Escape twice leaves too; once does not', async ({ page, guard }) => {
 	await page.goto('/en/services');
 	const href = (await page.getByTestId('quick-exit').getAttribute('href'))!;
+	await expect(page.getByTestId('quick-exit')).toHaveAttribute('data-keys', 'on');
 	guard.allowNavigation(href);
 	await page.keyboard.press('Escape');
 	await page.waitForTimeout(1200);
