@@ -4,6 +4,8 @@
  * neutral titles/previews/URLs, and logs without IPs or user agents.
  */
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import type { Lang } from '../../src/lib/i18n/langs';
 import { expect, test, type Guard } from './fixtures';
 import { L } from './locale';
 import { recordPlaintexts } from './helpers/plaintexts';
@@ -66,6 +68,20 @@ test('Esc pressed twice leaves from any page, in English too, and Back does not 
 	expect(page.url().startsWith(baseURL!)).toBe(false);
 });
 
+/** Disguise off: the title, Ura's icons and the manifest of the page's language are back. */
+async function expectUraLook(page: Page, lang: Lang, normalTitle: string) {
+	await expect(page).toHaveTitle(normalTitle);
+	await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /\/favicon\.svg$/);
+	await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute(
+		'href',
+		'/icons/apple-touch-icon.png'
+	);
+	await expect(page.locator('link[rel="manifest"]')).toHaveAttribute(
+		'href',
+		lang === 'en' ? '/en/manifest.webmanifest' : '/manifest.webmanifest'
+	);
+}
+
 for (const lang of LANGS) {
 	test(`disguise mode changes the title, icons and manifest, and survives navigation and reload (${lang})`, async ({
 		page
@@ -111,17 +127,7 @@ for (const lang of LANGS) {
 		await expect(toggle).toBeEnabled();
 		await expect(toggle).toBeChecked();
 		await toggle.uncheck();
-		await expect(page).toHaveTitle(normalTitle);
-		await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /\/favicon\.svg$/);
-		// Ura's own home-screen icon and the manifest of the page's language come back.
-		await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute(
-			'href',
-			'/icons/apple-touch-icon.png'
-		);
-		await expect(page.locator('link[rel="manifest"]')).toHaveAttribute(
-			'href',
-			lang === 'en' ? '/en/manifest.webmanifest' : '/manifest.webmanifest'
-		);
+		await expectUraLook(page, lang, normalTitle);
 	});
 }
 
@@ -145,16 +151,7 @@ test('disguise on an installed Ura (pages from the service worker’s shell) tur
 	await page.goto('/en/settings');
 	await expect(toggle).toBeChecked();
 	await toggle.uncheck();
-	await expect(page).toHaveTitle(normalTitle);
-	await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /\/favicon\.svg$/);
-	await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute(
-		'href',
-		'/icons/apple-touch-icon.png'
-	);
-	await expect(page.locator('link[rel="manifest"]')).toHaveAttribute(
-		'href',
-		'/en/manifest.webmanifest'
-	);
+	await expectUraLook(page, 'en', normalTitle);
 });
 
 test('delete everything on this device empties every kind of storage, after a confirm step', async ({
