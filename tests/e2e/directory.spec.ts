@@ -162,7 +162,7 @@ test('the crisis centre shows the sourced name “Liliun”; “Lilium” finds 
 	await card.getByRole('link', { name }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 	await expect(
-		page.getByText('mund të njihet edhe si “Lilium”. Pyet për t’u siguruar')
+		page.getByText('mund të njihet edhe si “Lilium”. Pyetni për t’u siguruar')
 	).toBeVisible();
 	await expect(page.locator('.to-confirm')).toBeVisible();
 });
