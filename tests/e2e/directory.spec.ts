@@ -41,7 +41,7 @@ test('typing and filtering make no network request once the snapshot is loaded',
 	await expect(page.locator('.directory-search .service-card').first()).toBeVisible();
 	await box.fill('');
 	await box.pressSequentially('Korçë', { delay: 20 });
-	await page.getByText('Filtro').click();
+	await page.getByText(L('sq', 'services', 'filters.title'), { exact: true }).click();
 	await page.getByLabel('Fëmijë', { exact: true }).check();
 	await page.getByLabel('Mosha', { exact: true }).fill('12');
 	await page.getByLabel(/Vetëm shërbime falas/).check();
@@ -162,7 +162,7 @@ test('the crisis centre shows the sourced name “Liliun”; “Lilium” finds 
 	await card.getByRole('link', { name }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 	await expect(
-		page.getByText('mund të njihet edhe si “Lilium”. Pyet për t’u siguruar')
+		page.getByText('mund të njihet edhe si “Lilium”. Pyetni për t’u siguruar')
 	).toBeVisible();
 	await expect(page.locator('.to-confirm')).toBeVisible();
 });

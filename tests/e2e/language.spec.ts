@@ -1,9 +1,10 @@
 import { expect, test } from './fixtures';
+import { L } from './locale';
 
 test('Albanian is the default, at unprefixed addresses', async ({ page }) => {
 	await page.goto('/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'sq');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mirë se erdhe');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(L('sq', 'home', 'title'));
 });
 
 test('the language switch persists only in localStorage, never in a cookie', async ({

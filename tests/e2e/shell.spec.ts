@@ -1,4 +1,5 @@
 import { axeViolations, expect, test } from './fixtures';
+import { L } from './locale';
 import { inLang, LANGS, PAGE_ROUTES } from './routes';
 
 const REQUIRED_HEADERS = {
@@ -80,20 +81,14 @@ test('an unknown address is a 404 page in the language of its path', async ({ pa
 test('every main section is reachable by keyboard alone', async ({ page }) => {
 	await page.goto('/');
 	await page.keyboard.press('Tab');
-	await expect(page.getByRole('link', { name: 'Kalo te përmbajtja' })).toBeFocused();
+	await expect(page.getByRole('link', { name: L('sq', 'common', 'skipLink') })).toBeFocused();
 	const names: string[] = [];
 	for (let i = 0; i < 12; i++) {
 		await page.keyboard.press('Tab');
 		names.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
 	}
-	for (const label of [
-		'Ndihma që më takon',
-		'Shërbimet',
-		'Kërko ndihmë',
-		'Shënimet e mia',
-		'Kthimi në Shqipëri',
-		'Për mentorët'
-	]) {
+	for (const key of ['entitlements', 'services', 'help', 'notes', 'returning', 'mentors']) {
+		const label = L('sq', 'common', `nav.${key}`);
 		expect(names).toContain(label);
 	}
 	// Enter on a focused nav link goes there.
