@@ -12,8 +12,8 @@ import { L } from './locale';
  */
 const PASS = 'lule mal kafe diell';
 const NEXT = 'yll i ri mbi det';
-const LOCKED = 'Fletorja është e mbyllur';
-const CREATE = 'Krijo fletoren tënde';
+const LOCKED = L('sq', 'notes', 'unlock.title');
+const CREATE = SQ.createTitle;
 
 type Raw = { vault: string; records: { id: string; data: string }[] };
 
@@ -100,13 +100,13 @@ test('a passphrase change re-keys: the old header and old passphrase open no cur
 	// The check itself works: before the change, the old header opens both records.
 	expect(await opens(before.vault, PASS, before.records)).toBe(2);
 
-	await disclose(page, 'Ndrysho fjalëkalimin');
+	await disclose(page, L('sq', 'notes', 'settings.changeTitle'));
 	// The person is told that older backup files still open with the old passphrase.
 	await expect(page.getByText(L('sq', 'notes', 'settings.changeText'))).toBeVisible();
-	await page.getByLabel('Fjalëkalimi i tanishëm').fill(PASS);
-	await page.getByLabel('Fjalëkalimi i ri', { exact: true }).fill(NEXT);
-	await page.getByLabel('Shkruaje përsëri fjalëkalimin e ri').fill(NEXT);
-	await page.getByRole('button', { name: 'Ndrysho fjalëkalimin' }).click();
+	await page.getByLabel(L('sq', 'notes', 'settings.current')).fill(PASS);
+	await page.getByLabel(L('sq', 'notes', 'settings.new'), { exact: true }).fill(NEXT);
+	await page.getByLabel(L('sq', 'notes', 'settings.newAgain')).fill(NEXT);
+	await page.getByRole('button', { name: L('sq', 'notes', 'settings.changeSubmit') }).click();
 	await expect(
 		page.getByRole('status').filter({ hasText: L('sq', 'notes', 'settings.changed') })
 	).toBeVisible();
@@ -194,9 +194,9 @@ test('a lock in one tab locks the others; deleting everything reaches them too',
 	await unlock(other, PASS);
 	await expect(other.getByText('PLAINTEXT-T1')).toBeVisible();
 	await expect(page.getByRole('heading', { name: LOCKED })).toBeVisible();
-	await disclose(page, 'E ke harruar fjalëkalimin\\?');
-	await page.getByRole('button', { name: 'Fshi gjithçka', exact: true }).click();
-	await page.getByRole('button', { name: 'Po, fshi gjithçka' }).click();
+	await disclose(page, L('sq', 'notes', 'unlock.forgotTitle'));
+	await page.getByRole('button', { name: SQ.deleteAll, exact: true }).click();
+	await page.getByRole('button', { name: SQ.deleteYes }).click();
 	await expect(page.getByRole('heading', { name: CREATE })).toBeVisible();
 	await expect(other.getByRole('heading', { name: CREATE })).toBeVisible();
 	await expect(other.locator('main')).not.toContainText('PLAINTEXT-T1');
@@ -225,9 +225,9 @@ test('"Delete everything" waits for a tab that holds the storage open, and says 
 				};
 			})
 	);
-	await disclose(page, 'E ke harruar fjalëkalimin\\?');
-	await page.getByRole('button', { name: 'Fshi gjithçka', exact: true }).click();
-	await page.getByRole('button', { name: 'Po, fshi gjithçka' }).click();
+	await disclose(page, L('sq', 'notes', 'unlock.forgotTitle'));
+	await page.getByRole('button', { name: SQ.deleteAll, exact: true }).click();
+	await page.getByRole('button', { name: SQ.deleteYes }).click();
 	await expect(page.getByText(L('sq', 'notes', 'settings.deleteWaiting'))).toBeVisible();
 	await expect(page.getByText(L('sq', 'notes', 'settings.deleted'))).toHaveCount(0);
 	await stubborn.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { axeViolations, expect, test } from './fixtures';
 import { addNote, createNotebook, disclose, dumpIndexedDb, SQ, unlock } from './helpers/notebook';
+import { L } from './locale';
 
 const PASS = 'lule mal kafe diell';
 
@@ -55,13 +56,13 @@ test('changing the passphrase: the new one opens, the old one does not, notes st
 }) => {
 	await createNotebook(page, PASS);
 	await addNote(page, 'Mbetet', 'PLAINTEXT-C1');
-	await disclose(page, 'Ndrysho fjalëkalimin');
-	await page.getByLabel('Fjalëkalimi i tanishëm').fill(PASS);
-	await page.getByLabel('Fjalëkalimi i ri', { exact: true }).fill('yll i ri mbi det');
-	await page.getByLabel('Shkruaje përsëri fjalëkalimin e ri').fill('yll i ri mbi det');
-	await page.getByRole('button', { name: 'Ndrysho fjalëkalimin' }).click();
+	await disclose(page, L('sq', 'notes', 'settings.changeTitle'));
+	await page.getByLabel(L('sq', 'notes', 'settings.current')).fill(PASS);
+	await page.getByLabel(L('sq', 'notes', 'settings.new'), { exact: true }).fill('yll i ri mbi det');
+	await page.getByLabel(L('sq', 'notes', 'settings.newAgain')).fill('yll i ri mbi det');
+	await page.getByRole('button', { name: L('sq', 'notes', 'settings.changeSubmit') }).click();
 	await expect(
-		page.getByRole('status').filter({ hasText: 'Fjalëkalimi u ndryshua.' })
+		page.getByRole('status').filter({ hasText: L('sq', 'notes', 'settings.changed') })
 	).toBeVisible();
 	await page.reload();
 	await unlock(page, PASS);
@@ -77,10 +78,10 @@ test('export a backup, delete everything, restore it; and merge it into another 
 }) => {
 	await createNotebook(page, PASS);
 	await addNote(page, 'Kopje', 'PLAINTEXT-D1');
-	await disclose(page, 'Kopje rezervë');
+	await disclose(page, L('sq', 'notes', 'settings.backupTitle'));
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
-		page.getByRole('button', { name: 'Shkarko kopjen' }).click()
+		page.getByRole('button', { name: L('sq', 'notes', 'settings.backupSubmit') }).click()
 	]);
 	expect(download.suggestedFilename()).toMatch(/^ura-backup-\d{4}-\d{2}-\d{2}\.json$/);
 	const file = await download.path();
@@ -89,30 +90,32 @@ test('export a backup, delete everything, restore it; and merge it into another 
 	expect(text).not.toContain('Kopje');
 	expect(JSON.parse(text)).toMatchObject({ format: 'ura-backup', version: 1 });
 
-	await disclose(page, 'Fshi gjithçka');
-	await page.getByRole('button', { name: 'Fshi gjithçka', exact: true }).click();
-	await page.getByRole('button', { name: 'Po, fshi gjithçka' }).click();
-	await expect(page.getByRole('heading', { name: 'Krijo fletoren tënde' })).toBeVisible();
+	await disclose(page, L('sq', 'notes', 'settings.deleteTitle'));
+	await page.getByRole('button', { name: SQ.deleteAll, exact: true }).click();
+	await page.getByRole('button', { name: SQ.deleteYes }).click();
+	await expect(page.getByRole('heading', { name: SQ.createTitle })).toBeVisible();
 	expect(await dumpIndexedDb(page)).not.toContain('store:items');
 
-	await disclose(page, 'Ke një kopje rezervë\\?');
+	await disclose(page, L('sq', 'notes', 'restore.title'));
 	await page.getByLabel('Skedari i kopjes').setInputFiles(file);
-	await page.getByLabel('Fjalëkalimi i kopjes').fill('jo ky fjalëkalim');
-	await page.getByRole('button', { name: 'Ngarko kopjen' }).click();
+	await page.getByLabel(L('sq', 'notes', 'settings.importPassphrase')).fill('jo ky fjalëkalim');
+	await page.getByRole('button', { name: L('sq', 'notes', 'settings.importSubmit') }).click();
 	await expect(page.getByRole('alert')).toHaveText(SQ.wrong);
-	await page.getByLabel('Fjalëkalimi i kopjes').fill(PASS);
-	await page.getByRole('button', { name: 'Ngarko kopjen' }).click();
+	await page.getByLabel(L('sq', 'notes', 'settings.importPassphrase')).fill(PASS);
+	await page.getByRole('button', { name: L('sq', 'notes', 'settings.importSubmit') }).click();
 	await expect(page.getByText('PLAINTEXT-D1')).toBeVisible();
 
 	// Another device with its own notebook adds the backup's notes to its own.
 	const other = await browser.newContext({ baseURL });
 	const page2 = await other.newPage();
 	await createNotebook(page2, 'pajisje tjetër krejt');
-	await disclose(page2, 'Ngarko një kopje rezervë');
+	await disclose(page2, L('sq', 'notes', 'settings.importTitle'));
 	await page2.getByLabel('Skedari i kopjes').setInputFiles(file);
-	await page2.getByLabel('Fjalëkalimi i kopjes').fill(PASS);
-	await page2.getByRole('button', { name: 'Ngarko kopjen' }).click();
-	await expect(page2.getByText('U shtua 1 shënim.')).toBeVisible();
+	await page2.getByLabel(L('sq', 'notes', 'settings.importPassphrase')).fill(PASS);
+	await page2.getByRole('button', { name: L('sq', 'notes', 'settings.importSubmit') }).click();
+	await expect(
+		page2.getByText(L('sq', 'notes', 'settings.imported_one').replace('{{count}}', '1'))
+	).toBeVisible();
 	await expect(page2.getByText('PLAINTEXT-D1')).toBeVisible();
 	await page2.reload();
 	await unlock(page2, 'pajisje tjetër krejt');
@@ -257,9 +260,9 @@ test('a reload revalidated from the HTTP cache (304) keeps the page’s own poli
 	const problems: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
 	await page.goto('/notes');
-	await expect(page.getByRole('heading', { name: 'Krijo fletoren tënde' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: SQ.createTitle })).toBeVisible();
 	await page.reload();
-	await expect(page.getByRole('heading', { name: 'Krijo fletoren tënde' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: SQ.createTitle })).toBeVisible();
 	expect(problems).toEqual([]);
 	await context.close();
 	// And directly: a 304 carries no Content-Security-Policy at all.

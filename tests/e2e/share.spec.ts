@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures';
-import { addNote, createNotebook, SQ, unlock } from './helpers/notebook';
+import { addNote, createNotebook, disclose, SQ, unlock } from './helpers/notebook';
 import { recordPlaintexts } from './helpers/plaintexts';
 import { startServer, type RunningServer } from './helpers/server';
+import { L } from './locale';
 
 /**
  * Sharing with a mentor, against an app instance of its own (embedded database in a fresh
@@ -77,8 +78,8 @@ async function share(page: Page, titles: string[], options: { burn?: boolean } =
 	record(page.context());
 	for (const title of titles)
 		await page.getByRole('checkbox', { name: new RegExp(`^${title} \\(`) }).check();
-	if (options.burn) await page.getByLabel('Fshiji pasi të lexohen një herë').check();
-	await page.getByRole('button', { name: 'Krijo lidhjen' }).click();
+	if (options.burn) await page.getByLabel(L('sq', 'notes', 'share.burn')).check();
+	await page.getByRole('button', { name: L('sq', 'notes', 'share.submit') }).click();
 	const link = await page.locator('#share-link').inputValue();
 	expect(link).toMatch(new RegExp(`^${BASE}/link#[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}$`));
 	KEYS.push(link.split('.').at(-1)!);
@@ -110,8 +111,10 @@ test('a survivor shares notes; a mentor reads them in another browser and keeps 
 	await mentor.page.getByLabel(SQ.passphrase, { exact: true }).fill('mentorja ime e mirë');
 	await mentor.page.getByLabel(SQ.again, { exact: true }).fill('mentorja ime e mirë');
 	await mentor.page.getByRole('button', { name: SQ.create }).click();
-	await mentor.page.getByRole('button', { name: 'Ruaji në fletore' }).click();
-	await expect(mentor.page.getByText('U ruajtën 2 shënime në fletoren tënde.')).toBeVisible();
+	await mentor.page.getByRole('button', { name: L('sq', 'notes', 'open.saveSubmit') }).click();
+	await expect(
+		mentor.page.getByText(L('sq', 'notes', 'open.saved_other').replace('{{count}}', '2'))
+	).toBeVisible();
 	await mentor.page.goto('/notes');
 	await unlock(mentor.page, 'mentorja ime e mirë');
 	await expect(mentor.page.getByText(SECRET.note)).toBeVisible();
@@ -127,7 +130,9 @@ test('a revoked link cannot be opened any more', async ({ page, browser }) => {
 	await mentor.page.goto(link);
 	await expect(mentor.page.getByText(SECRET.revoked)).toBeVisible();
 
-	await page.getByRole('button', { name: /^Anulo lidhjen/ }).click();
+	await page
+		.getByRole('button', { name: new RegExp(`^${L('sq', 'notes', 'links.revoke')}`) })
+		.click();
 	await expect(page.getByText('Lidhja u anulua. Askush nuk mund ta hapë më.')).toBeVisible();
 	const again = await mentorPage(browser);
 	await again.page.goto(link);
@@ -146,13 +151,10 @@ test('deleting everything also revokes the links that are still live', async ({
 	await createNotebook(page, PASS);
 	await addNote(page, 'Fshi', `${MARK}-6`);
 	const link = await share(page, ['Fshi']);
-	await page
-		.locator('summary')
-		.filter({ hasText: /^Fshi gjithçka$/ })
-		.click();
-	await page.getByRole('button', { name: 'Fshi gjithçka', exact: true }).click();
-	await page.getByRole('button', { name: 'Po, fshi gjithçka' }).click();
-	await expect(page.getByRole('heading', { name: 'Krijo fletoren tënde' })).toBeVisible();
+	await disclose(page, L('sq', 'notes', 'settings.deleteTitle'));
+	await page.getByRole('button', { name: SQ.deleteAll, exact: true }).click();
+	await page.getByRole('button', { name: SQ.deleteYes }).click();
+	await expect(page.getByRole('heading', { name: SQ.createTitle })).toBeVisible();
 	const mentor = await mentorPage(browser);
 	await mentor.page.goto(link);
 	await expect(mentor.page.getByText(/nuk janë më këtu/)).toBeVisible();
@@ -183,7 +185,7 @@ test('a read-once link opens exactly once, and looking it up does not use it up'
 	await expect(first.page).toHaveURL(`${BASE}/link`);
 	expect(await first.page.evaluate(() => location.hash)).toBe('');
 	expect(await axeViolations(first.page)).toEqual([]);
-	await first.page.getByRole('button', { name: 'Hapi tani' }).click();
+	await first.page.getByRole('button', { name: L('sq', 'notes', 'open.openNow') }).click();
 	await expect(first.page.getByText(SECRET.burn)).toBeVisible();
 	await expect(first.page.getByText(/U fshinë nga serveri/)).toBeVisible();
 
@@ -208,12 +210,10 @@ test('when the server cannot be reached, the key has already left the address ba
 	const mentor = await mentorPage(browser);
 	await mentor.page.route('**/api/shares/**', (route) => route.abort('internetdisconnected'));
 	await mentor.page.goto(link);
-	await expect(mentor.page.getByRole('alert')).toHaveText(
-		'Nuk u lidhëm dot me serverin. Kontrollo internetin dhe provo përsëri.'
-	);
+	await expect(mentor.page.getByRole('alert')).toHaveText(L('sq', 'notes', 'errors.network'));
 	await expect(mentor.page).toHaveURL(`${BASE}/link`);
 	await mentor.page.unroute('**/api/shares/**');
-	await mentor.page.getByRole('button', { name: 'Provo përsëri' }).click();
+	await mentor.page.getByRole('button', { name: L('sq', 'notes', 'open.retry') }).click();
 	await expect(mentor.page.getByText(`${MARK}-7`)).toBeVisible();
 	expect(mentor.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p))).toEqual([]);
 	await mentor.context.close();
@@ -229,9 +229,7 @@ test('a link whose key was changed shows one error and nothing of the notes', as
 	const last = link.at(-1) === 'A' ? 'B' : 'A';
 	const mentor = await mentorPage(browser);
 	await mentor.page.goto(link.slice(0, -1) + last);
-	await expect(mentor.page.getByRole('alert')).toHaveText(
-		'Kjo lidhje nuk është e plotë ose është ndryshuar. Kërkoji personit që ta dërgojë përsëri.'
-	);
+	await expect(mentor.page.getByRole('alert')).toHaveText(L('sq', 'notes', 'errors.link_invalid'));
 	await expect(mentor.page.locator('main')).not.toContainText(MARK);
 	await mentor.page.goto('/link#abc');
 	await expect(mentor.page.getByText(/Kjo lidhje nuk është e plotë/)).toBeVisible();

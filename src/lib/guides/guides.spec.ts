@@ -91,10 +91,13 @@ describe.each(guides)('the $name guide', ({ guide, sq, en }) => {
 				expect(v, k).not.toMatch(/(?:\+355|\b0\d{2}[\s-]?\d{3}|\b1\d{2}\b|\b116\s?\d{3}\b)/);
 	});
 
-	it('addresses the reader with the informal "ti" in Albanian', () => {
+	it('addresses the reader with the respectful "ju" in Albanian (issue 11)', () => {
 		const text = [...flatten(sq).values()].join(' ');
-		// Formal/plural second person forms that would break the informal register.
-		expect(text).not.toMatch(/\b(ju lutem|juve|tuaj|tuaja|keni|jeni|mund të kërkoni)\b/i);
+		// Informal second person singular forms that would break the respectful register.
+		expect(text).not.toMatch(
+			/(?<![\p{L}’])(ti|ty|tënd|tënde|tëndin|jote|yt|sate|je|ke|të të|mund të kërkosh)(?![\p{L}’])/iu
+		);
+		expect(text).toMatch(/(?<![\p{L}’])(ju|juaj|tuaj|tuaja|keni|jeni)(?![\p{L}’])/iu);
 	});
 });
 

@@ -1,21 +1,26 @@
 import { expect, type Page } from '@playwright/test';
+import { L } from '../locale';
 
-/** Albanian labels of the notebook (locales/sq/notes.json), as a person reads them. */
+const n = (key: string) => L('sq', 'notes', key);
+
+/** Albanian labels of the notebook, read from locales/sq/notes.json as a person reads them. */
 export const SQ = {
-	passphrase: 'Fjalëkalimi',
-	again: 'Shkruaje përsëri fjalëkalimin',
-	create: 'Krijo fletoren',
-	unlock: 'Hape fletoren',
-	lock: 'Mbyll fletoren',
-	newNote: 'Shënim i ri',
-	newChecklist: 'Listë e re',
-	title: 'Titulli',
-	body: 'Shënimi',
-	newItem: 'Gjë e re në listë',
-	save: 'Ruaj',
-	notes: 'Shënimet',
-	wrong:
-		'Ky fjalëkalim nuk e hap fletoren. Kontrollo shkronjat e mëdha e të vogla dhe provo përsëri.'
+	passphrase: n('passphrase'),
+	again: n('passphraseAgain'),
+	create: n('create.submit'),
+	createTitle: n('create.title'),
+	unlock: n('unlock.submit'),
+	lock: n('session.lock'),
+	newNote: n('list.newText'),
+	newChecklist: n('list.newChecklist'),
+	title: n('editor.titleLabel'),
+	body: n('editor.bodyLabel'),
+	newItem: n('editor.newItem'),
+	save: n('editor.save'),
+	notes: n('list.title'),
+	wrong: n('errors.wrong_passphrase'),
+	deleteAll: n('settings.deleteSubmit'),
+	deleteYes: n('settings.deleteYes')
 };
 
 export async function createNotebook(page: Page, passphrase: string) {
@@ -34,11 +39,12 @@ export async function addNote(page: Page, title: string, body: string) {
 	await expect(page.getByRole('heading', { name: title, exact: true })).toBeVisible();
 }
 
-/** Opens a disclosure (details/summary) by its summary text. */
+/** Opens a disclosure (details/summary) by its exact summary text (a locale string, not a pattern). */
 export async function disclose(page: Page, summary: string) {
+	const exact = summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	await page
 		.locator('summary')
-		.filter({ hasText: new RegExp(`^${summary}$`) })
+		.filter({ hasText: new RegExp(`^${exact}$`) })
 		.click();
 }
 
