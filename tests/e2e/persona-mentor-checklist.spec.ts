@@ -59,6 +59,8 @@ for (const lang of LANGS) {
 		browser,
 		baseURL
 	}) => {
+		// Two devices, three notebooks opened with Argon2id, and axe five times: a long journey.
+		test.setTimeout(180_000);
 		const title = lang === 'sq' ? 'Hapat për këtë muaj' : 'Steps for this month';
 		const step =
 			lang === 'sq' ? 'Takohemi të martën në qendër' : 'We meet on Tuesday at the centre';
