@@ -17,6 +17,7 @@ export const PAGE_ROUTES = [
 	'/link',
 	'/returning',
 	'/mentors',
+	'/mentors/prepare',
 	'/settings'
 ] as const;
 

@@ -192,7 +192,18 @@ describe('interop with python3-nacl', () => {
 		});
 
 		it('a share made by PyNaCl opens in Ura, and one made by Ura opens in PyNaCl', async () => {
-			const contents: ShareableContent[] = [{ kind: 'text', title: 'Për mentoren', body: 'ë ç' }];
+			const contents: ShareableContent[] = [
+				{ kind: 'text', title: 'Për mentoren', body: 'ë ç' },
+				// A mentor's list: items may link to pages of Ura (an in-app path, docs/crypto.md).
+				{
+					kind: 'checklist',
+					title: 'Hapat për këtë muaj',
+					items: [
+						{ text: 'Ndihma ekonomike', done: false, path: '/entitlements/e01' },
+						{ text: 'Takohemi të martën', done: true }
+					]
+				}
+			];
 			const [py] = peer([{ op: 'make_share', entries: contents }]);
 			const made = ok<{ key: string; ciphertext: string }>(py);
 			expect(await decryptShare(made.key, made.ciphertext)).toEqual(contents);

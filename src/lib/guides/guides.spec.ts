@@ -27,8 +27,15 @@ const guides: { name: string; guide: GuideData; sq: Json; en: Json }[] = [
 	{ name: 'mentors', guide: mentorsGuide, sq: sqMentors, en: enMentors }
 ];
 
-/** The screener lives under /entitlements (issue 4); every other link is a main section. */
-const KNOWN_PATHS = new Set<string>([...SECTIONS.map((s) => s.path), '/entitlements/check']);
+/**
+ * The screener lives under /entitlements (issue 4) and the mentor's list builder under
+ * /mentors (issue 12); every other link is a main section.
+ */
+const KNOWN_PATHS = new Set<string>([
+	...SECTIONS.map((s) => s.path),
+	'/entitlements/check',
+	'/mentors/prepare'
+]);
 
 describe.each(guides)('the $name guide', ({ guide, sq, en }) => {
 	it('has the shape of a guide', () => {

@@ -148,7 +148,8 @@ export const mentorsGuide = defineGuide('mentors', {
 						{ path: '/entitlements/check', label: 'ura.checkLabel', desc: 'ura.checkDesc' },
 						{ path: '/services', label: 'ura.servicesLabel', desc: 'ura.servicesDesc' },
 						{ path: '/help', label: 'ura.helpLabel', desc: 'ura.helpDesc' },
-						{ path: '/notes', label: 'ura.notesLabel', desc: 'ura.notesDesc' }
+						{ path: '/notes', label: 'ura.notesLabel', desc: 'ura.notesDesc' },
+						{ path: '/mentors/prepare', label: 'ura.prepareLabel', desc: 'ura.prepareDesc' }
 					]
 				},
 				{ kind: 'p', text: 'ura.accounts' }

@@ -3,6 +3,7 @@ import type crypto from '../../../locales/sq/crypto.json';
 import type entitlements from '../../../locales/sq/entitlements.json';
 import type help from '../../../locales/sq/help.json';
 import type home from '../../../locales/sq/home.json';
+import type mentorlist from '../../../locales/sq/mentorlist.json';
 import type mentors from '../../../locales/sq/mentors.json';
 import type notes from '../../../locales/sq/notes.json';
 import type pwa from '../../../locales/sq/pwa.json';
@@ -20,6 +21,7 @@ export interface Resources {
 	entitlements: typeof entitlements;
 	help: typeof help;
 	home: typeof home;
+	mentorlist: typeof mentorlist;
 	mentors: typeof mentors;
 	notes: typeof notes;
 	pwa: typeof pwa;

@@ -21,12 +21,20 @@ export const TextContentSchema = z.object({
 	body: z.string().max(BODY_MAX)
 });
 
+/**
+ * A checklist. An item may link to a page of Ura (an entitlement, a service), in-app only:
+ * lists built by a mentor or from an entitlement's steps point to where the detail is.
+ */
+export const ChecklistItemSchema = z.object({
+	text: z.string().trim().min(1).max(500),
+	done: z.boolean(),
+	path: appPath.optional()
+});
+
 export const ChecklistContentSchema = z.object({
 	kind: z.literal('checklist'),
 	title,
-	items: z
-		.array(z.object({ text: z.string().trim().min(1).max(500), done: z.boolean() }))
-		.max(CHECKLIST_ITEMS_MAX)
+	items: z.array(ChecklistItemSchema).max(CHECKLIST_ITEMS_MAX)
 });
 
 /** A service of the directory, by its stable id, with the name it had when saved. */
@@ -93,6 +101,7 @@ export const EntrySchema = z.discriminatedUnion('kind', [
 
 export type TextContent = z.infer<typeof TextContentSchema>;
 export type ChecklistContent = z.infer<typeof ChecklistContentSchema>;
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 export type BookmarkContent = z.infer<typeof BookmarkContentSchema>;
 export type ScreenerContent = z.infer<typeof ScreenerContentSchema>;
 export type LinkContent = z.infer<typeof LinkContentSchema>;

@@ -17,6 +17,7 @@ export { NotebookError, type NotebookErrorCode } from './errors';
 export type {
 	BookmarkContent,
 	ChecklistContent,
+	ChecklistItem,
 	Entry,
 	EntryContent,
 	EntryKind,
