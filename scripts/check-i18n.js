@@ -67,15 +67,17 @@ const allowedWords = new Set(allowed.words.map((w) => w.toLowerCase()));
  * word. Albanian declines a name with a hyphen ("IOM-in", "email-it"): that is one word, and
  * it is shared if its stem is.
  */
-const wordsOf = (/** @type {string} */ s) =>
-	s
-		.replace(/\{\{[^}]*\}\}/g, ' ')
-		.split(/[^\p{L}-]+/u)
-		.map((w) => w.replace(/^-+|-+$/g, ''))
-		.filter(Boolean)
-		.map((w) =>
-			w.includes('-') && allowedWords.has(w.split('-')[0].toLowerCase()) ? w.split('-')[0] : w
-		);
+function wordsOf(/** @type {string} */ s) {
+	/** @type {string[]} */
+	const words = [];
+	for (const raw of s.replace(/\{\{[^}]*\}\}/g, ' ').split(/[^\p{L}-]+/u)) {
+		const w = raw.replace(/^-+|-+$/g, '');
+		if (!w) continue;
+		const stem = w.split('-')[0] ?? w;
+		words.push(w.includes('-') && allowedWords.has(stem.toLowerCase()) ? stem : w);
+	}
+	return words;
+}
 
 /** @type {Set<string>} */
 const allowedKeysUsed = new Set();

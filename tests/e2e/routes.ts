@@ -17,6 +17,8 @@ export const PAGE_ROUTES = [
 	'/link',
 	'/returning',
 	'/mentors',
+	'/glossary',
+	'/accessibility',
 	'/settings'
 ] as const;
 
