@@ -195,7 +195,7 @@ for (const lang of LANGS) {
 	test(`the form works with the keyboard alone, and the code screen takes the focus (${lang})`, async ({
 		browser
 	}) => {
-		const b = await opsay(browser);
+		const b = await open(browser);
 		const { page } = b;
 		const say = (key: string) => L(lang, 'help', key);
 		await page.goto(inLang(lang, '/help'));

@@ -59,3 +59,20 @@ describe('the glossary', () => {
 		expect(glossaryEntry('municipality').names.sq).toBe('Bashki');
 	});
 });
+
+describe('the glossary links from entitlement pages', () => {
+	it('name real entitlements and real terms', async () => {
+		const { readdirSync } = await import('node:fs');
+		const { ENTITLEMENT_TERMS } = await import('./related');
+		const entitlements = new Set(
+			readdirSync('data/entitlements')
+				.filter((f) => /^e\d+\.yaml$/.test(f))
+				.map((f) => f.replace('.yaml', ''))
+		);
+		const ids = new Set<string>(GLOSSARY.map((e) => e.id));
+		for (const [code, terms] of Object.entries(ENTITLEMENT_TERMS)) {
+			expect(entitlements.has(code), code).toBe(true);
+			for (const t of terms) expect(ids.has(t), `${code}: ${t}`).toBe(true);
+		}
+	});
+});
