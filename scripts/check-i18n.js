@@ -2,6 +2,10 @@
 // Checks that locales/sq and locales/en have the same files and keys, that every value is
 // a non-empty string, and that interpolation placeholders ({{name}}) match in both.
 // Albanian is the source language; English must follow it exactly.
+// It also catches English left behind in the Albanian files: an sq value equal to its en
+// value, or an sq value with a common English word in it. Names and words both languages
+// share (Ura, IOM, WCAG…) and values that are English on purpose are listed, with a reason,
+// in locales/allowed-shared.json.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -40,6 +44,67 @@ for (const lang of langs)
 for (const f of files.sq ?? []) if (!files.en?.has(f)) problems.push(`locales/en/${f} is missing`);
 for (const f of files.en ?? []) if (!files.sq?.has(f)) problems.push(`locales/sq/${f} is missing`);
 
+/**
+ * Common English words that are not also Albanian words (so "me", "do", "ne", "e", "a" and
+ * "i" are left out). A short list on purpose: it is meant to catch a sentence or a button
+ * label that was never translated, not to judge style.
+ */
+const ENGLISH_WORDS = new Set(
+	(
+		'the and of you your with for is are this that not from please click or in on at by ' +
+		'it we our can will what how when where who back next save delete open close send cancel ' +
+		'yes no help search loading error page share copy select submit button link links ' +
+		'settings home menu notes note services service check results result language'
+	).split(' ')
+);
+
+/** @type {{ words: string[], keys: Record<string, string> }} */
+const allowed = JSON.parse(readFileSync(join(root, 'allowed-shared.json'), 'utf8'));
+const allowedWords = new Set(allowed.words.map((w) => w.toLowerCase()));
+
+/**
+ * The words of a value, without {{placeholders}}; letters in any script, so "Këto" stays one
+ * word. Albanian declines a name with a hyphen ("IOM-in", "email-it"): that is one word, and
+ * it is shared if its stem is.
+ */
+function wordsOf(/** @type {string} */ s) {
+	/** @type {string[]} */
+	const words = [];
+	for (const raw of s.replace(/\{\{[^}]*\}\}/g, ' ').split(/[^\p{L}-]+/u)) {
+		const w = raw.replace(/^-+|-+$/g, '');
+		if (!w) continue;
+		const stem = w.split('-')[0] ?? w;
+		words.push(w.includes('-') && allowedWords.has(stem.toLowerCase()) ? stem : w);
+	}
+	return words;
+}
+
+/** @type {Set<string>} */
+const allowedKeysUsed = new Set();
+
+/** English left in an Albanian value: the same text as in English, or an English word. */
+function leftoverEnglish(
+	/** @type {string} */ file,
+	/** @type {string} */ key,
+	/** @type {string} */ sqValue,
+	/** @type {string | undefined} */ enValue
+) {
+	const id = `${file.replace(/\.json$/, '')}:${key}`;
+	if (id in allowed.keys) {
+		allowedKeysUsed.add(id);
+		return;
+	}
+	const words = wordsOf(sqValue);
+	const unshared = words.filter((w) => !allowedWords.has(w.toLowerCase()));
+	if (enValue !== undefined && sqValue === enValue && unshared.length > 0)
+		problems.push(`${file}: sq "${key}" is the same as en ("${sqValue}"): translate it`);
+	const english = [...new Set(unshared.filter((w) => ENGLISH_WORDS.has(w.toLowerCase())))];
+	if (english.length)
+		problems.push(
+			`${file}: sq "${key}" has English word(s) ${english.map((w) => `"${w}"`).join(', ')}: translate, or list them in locales/allowed-shared.json`
+		);
+}
+
 let keyCount = 0;
 for (const file of files.sq ?? []) {
 	if (!files.en?.has(file)) continue;
@@ -72,6 +137,7 @@ for (const file of files.sq ?? []) {
 		if (!sqBase.has(k)) problems.push(`${file}: "${k}" is in en but not in sq`);
 	for (const [k, v] of sq) {
 		const other = en.get(k);
+		leftoverEnglish(file, k, v, other);
 		if (other !== undefined && placeholders(v) !== placeholders(other)) {
 			problems.push(
 				`${file}: "${k}" has placeholders {${placeholders(v)}} in sq but {${placeholders(other)}} in en`
@@ -80,6 +146,10 @@ for (const file of files.sq ?? []) {
 	}
 	keyCount += sq.size;
 }
+
+for (const id of Object.keys(allowed.keys))
+	if (!allowedKeysUsed.has(id))
+		problems.push(`locales/allowed-shared.json: "${id}" is not a key any more: remove it`);
 
 if (problems.length) {
 	console.error(`i18n: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);

@@ -211,3 +211,34 @@ test('the snapshot is public, versioned and cacheable with an ETag', async ({ re
 	const again = await request.get(SNAPSHOT, { headers: { 'if-none-match': etag } });
 	expect(again.status()).toBe(304);
 });
+
+/** Presses Tab until `selector` has the focus; fails after `max` presses. */
+async function tabTo(page: import('@playwright/test').Page, selector: string, max = 80) {
+	for (let i = 0; i < max; i++) {
+		if (await page.evaluate((s) => !!document.activeElement?.matches(s), selector)) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error(`Tab never reached ${selector}`);
+}
+
+for (const lang of LANGS) {
+	test(`search works with the keyboard alone: type, Tab to a result, Enter opens it (${lang})`, async ({
+		page
+	}) => {
+		await openSearch(page, inLang(lang, '/services'));
+		// From the top of the page, as a keyboard user arrives.
+		await page.locator('body').focus();
+		await tabTo(page, '#directory-q');
+		await page.keyboard.type('kukes');
+		const first = page.locator('.directory-search .service-card a').first();
+		await expect(first).toBeVisible();
+		const name = (await first.innerText()).trim();
+		await tabTo(page, '.directory-search .service-card a');
+		await expect(page.locator(':focus')).toBeVisible();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(
+			new RegExp(`${lang === 'en' ? '/en' : ''}/services/s/[0-9a-f-]{36}$`)
+		);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	});
+}

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures';
 import { startServer, type RunningServer } from './helpers/server';
 import { L } from './locale';
+import { inLang, LANGS } from './routes';
 
 /**
  * Help requests end to end, against an app instance of its own (embedded database in a fresh
@@ -190,34 +191,36 @@ test('a survivor asks for help; the responder reads it, notes and replies; the s
 	await other.context.close();
 });
 
-test('the form works with the keyboard alone, in English, and the code screen takes the focus', async ({
-	browser
-}) => {
-	const b = await open(browser);
-	const { page } = b;
-	const en = (key: string) => L('en', 'help', key);
-	await page.goto('/en/help');
-	await expect(page.locator('form[data-crypto="ready"]')).toBeAttached();
-	await page.getByLabel(en('form.orgLabel'), { exact: true }).focus();
-	await page.keyboard.press('ArrowDown');
-	await expect(page.getByLabel(en('form.orgLabel'), { exact: true })).toHaveValue('vatra');
-	await page.keyboard.press('Tab');
-	await expect(page.getByLabel(en('form.needs.safe_place'))).toBeFocused();
-	await page.keyboard.press('Space');
-	for (let i = 0; i < 10; i++) await page.keyboard.press('Tab');
-	await expect(page.getByLabel(en('form.textLabel'))).toBeFocused();
-	await page.keyboard.type(`keyboard ${MARK}`);
-	await page.keyboard.press('Tab'); // contact (one stop per radio group)
-	await page.keyboard.press('Tab'); // language
-	await page.keyboard.press('Tab');
-	await expect(page.getByRole('button', { name: en('form.submit') })).toBeFocused();
-	await page.keyboard.press('Enter');
-	await expect(page.getByRole('heading', { name: en('code.title') })).toBeFocused();
-	await expect(page.getByText(en('code.sent'))).toBeVisible();
-	expect(await axeViolations(page)).toEqual([]);
-	expect(b.problems).toEqual([]);
-	await b.context.close();
-});
+for (const lang of LANGS) {
+	test(`the form works with the keyboard alone, and the code screen takes the focus (${lang})`, async ({
+		browser
+	}) => {
+		const b = await open(browser);
+		const { page } = b;
+		const say = (key: string) => L(lang, 'help', key);
+		await page.goto(inLang(lang, '/help'));
+		await expect(page.locator('form[data-crypto="ready"]')).toBeAttached();
+		await page.getByLabel(say('form.orgLabel'), { exact: true }).focus();
+		await page.keyboard.press('ArrowDown');
+		await expect(page.getByLabel(say('form.orgLabel'), { exact: true })).toHaveValue('vatra');
+		await page.keyboard.press('Tab');
+		await expect(page.getByLabel(say('form.needs.safe_place'))).toBeFocused();
+		await page.keyboard.press('Space');
+		for (let i = 0; i < 10; i++) await page.keyboard.press('Tab');
+		await expect(page.getByLabel(say('form.textLabel'))).toBeFocused();
+		await page.keyboard.type(`keyboard ${MARK}`);
+		await page.keyboard.press('Tab'); // contact (one stop per radio group)
+		await page.keyboard.press('Tab'); // language
+		await page.keyboard.press('Tab');
+		await expect(page.getByRole('button', { name: say('form.submit') })).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('heading', { name: say('code.title') })).toBeFocused();
+		await expect(page.getByText(say('code.sent'))).toBeVisible();
+		expect(await axeViolations(page)).toEqual([]);
+		expect(b.problems).toEqual([]);
+		await b.context.close();
+	});
+}
 
 test('a wrong code and an empty mailbox get the same neutral answer', async ({ browser }) => {
 	const b = await open(browser);

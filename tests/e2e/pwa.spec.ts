@@ -18,7 +18,9 @@ const OFFLINE_ROUTES = [
 	'/services/county/kukes',
 	'/notes',
 	'/returning',
-	'/mentors'
+	'/mentors',
+	'/glossary',
+	'/accessibility'
 ] as const;
 
 /** Opens Ura, waits until its service worker controls the page (first install done). */

@@ -18,6 +18,8 @@ export const PAGE_ROUTES = [
 	'/returning',
 	'/mentors',
 	'/mentors/prepare',
+	'/glossary',
+	'/accessibility',
 	'/settings'
 ] as const;
 

@@ -1,6 +1,8 @@
+import type accessibility from '../../../locales/sq/accessibility.json';
 import type common from '../../../locales/sq/common.json';
 import type crypto from '../../../locales/sq/crypto.json';
 import type entitlements from '../../../locales/sq/entitlements.json';
+import type glossary from '../../../locales/sq/glossary.json';
 import type help from '../../../locales/sq/help.json';
 import type home from '../../../locales/sq/home.json';
 import type mentorlist from '../../../locales/sq/mentorlist.json';
@@ -16,9 +18,11 @@ import type settings from '../../../locales/sq/settings.json';
  * Add a line here when you add locales/sq/NAME.json and locales/en/NAME.json.
  */
 export interface Resources {
+	accessibility: typeof accessibility;
 	common: typeof common;
 	crypto: typeof crypto;
 	entitlements: typeof entitlements;
+	glossary: typeof glossary;
 	help: typeof help;
 	home: typeof home;
 	mentorlist: typeof mentorlist;

@@ -3,5 +3,5 @@ import type { LayoutLoad } from './$types';
 
 export const load: LayoutLoad = async ({ parent }) => {
 	const { lang } = await parent();
-	await loadNamespaces(lang, ['entitlements']);
+	await loadNamespaces(lang, ['entitlements', 'glossary']);
 };
