@@ -91,11 +91,9 @@ describe.each(guides)('the $name guide', ({ guide, sq, en }) => {
 				expect(v, k).not.toMatch(/(?:\+355|\b0\d{2}[\s-]?\d{3}|\b1\d{2}\b|\b116\s?\d{3}\b)/);
 	});
 
-	it('addresses the reader with the informal "ti" in Albanian', () => {
-		const text = [...flatten(sq).values()].join(' ');
-		// Formal/plural second person forms that would break the informal register.
-		expect(text).not.toMatch(/\b(ju lutem|juve|tuaj|tuaja|keni|jeni|mund të kërkoni)\b/i);
-	});
+	// Issue 11 moves the register to the respectful "ju": the old check for "ti" went with it.
+	// New strings are in "ju"; the rewrite of the existing ones (another branch) brings the
+	// check for the new register.
 });
 
 describe('the guides together', () => {
