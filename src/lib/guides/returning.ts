@@ -159,24 +159,30 @@ export const returningGuide = defineGuide('returning', {
 					style: 'checklist',
 					items: [
 						'beforeTravel.ask',
+						'beforeTravel.arrival',
 						'beforeTravel.where',
 						'beforeTravel.status',
+						{ text: 'beforeTravel.recognition', confirm: 'beforeTravel.recognitionConfirm' },
 						'beforeTravel.papers',
 						'beforeTravel.health',
 						'beforeTravel.children',
-						'beforeTravel.debt'
+						'beforeTravel.debt',
+						'beforeTravel.labour'
 					]
 				}
 			],
 			cites: [
 				`${R}:L1696`,
 				`${R}:L1692`,
+				`${R}:L1704`,
 				`${R}:L2195`,
 				`${R}:L2618`,
 				`${R}:L1968`,
 				`${R}:L475`,
 				`${R}:L1708`,
-				`${R}:L2670`
+				`${R}:L2670`,
+				`${R}:L3028`,
+				`${R}:L3066`
 			]
 		},
 		{

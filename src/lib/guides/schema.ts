@@ -31,11 +31,17 @@ const ParagraphSchema = z.object({
 	confirm: KeySchema.optional()
 });
 
+/** A list item: a key, or a key with what the sources leave open ("to confirm locally"). */
+const ListItemSchema = z.union([KeySchema, z.object({ text: KeySchema, confirm: KeySchema })]);
+
 const ListSchema = z.object({
 	kind: z.literal('list'),
-	/** "checklist" is for things to do (before travel, first weeks): printed with boxes. */
+	/**
+	 * "checklist" is for things to do (before travel, first weeks): printed with boxes, and
+	 * offered to be saved in the notebook as a list to tick off.
+	 */
 	style: z.enum(['bullets', 'checklist']),
-	items: z.array(KeySchema).min(1)
+	items: z.array(ListItemSchema).min(1)
 });
 
 const CardSchema = z.object({
@@ -113,13 +119,25 @@ export type GuideSection<K extends string = string> = {
 };
 export type GuideBlock<K extends string = string> =
 	| { kind: 'p'; text: K; confirm?: K }
-	| { kind: 'list'; style: 'bullets' | 'checklist'; items: K[] }
+	| { kind: 'list'; style: 'bullets' | 'checklist'; items: GuideListItem<K>[] }
 	| {
 			kind: 'cards';
 			cards: { title: K; rows: { term: K; desc: K }[]; cites: string[] }[];
 	  }
 	| { kind: 'terms'; terms: { term: K; desc: K }[] }
 	| { kind: 'links'; links: { path: string; label: K; desc: K }[] };
+
+export type GuideListItem<K extends string = string> = K | { text: K; confirm: K };
+
+/** The text key of a list item. */
+export function itemText<K extends string>(item: GuideListItem<K>): K {
+	return typeof item === 'string' ? item : item.text;
+}
+
+/** What the sources leave open about a list item, if anything. */
+export function itemConfirm<K extends string>(item: GuideListItem<K>): K | undefined {
+	return typeof item === 'string' ? undefined : item.confirm;
+}
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _inStep: Same<Guide, GuideData> = true;
@@ -149,7 +167,7 @@ export function guideKeys(guide: GuideData): string[] {
 					keys.push(b.text, ...(b.confirm ? [b.confirm] : []));
 					break;
 				case 'list':
-					keys.push(...b.items);
+					keys.push(...b.items.flatMap((i) => (typeof i === 'string' ? [i] : [i.text, i.confirm])));
 					break;
 				case 'cards':
 					for (const c of b.cards) keys.push(c.title, ...c.rows.flatMap((r) => [r.term, r.desc]));

@@ -12,6 +12,7 @@ import type pwa from '../../../locales/sq/pwa.json';
 import type returning from '../../../locales/sq/returning.json';
 import type services from '../../../locales/sq/services.json';
 import type settings from '../../../locales/sq/settings.json';
+import type steps from '../../../locales/sq/steps.json';
 
 /**
  * The namespaces, typed from the Albanian files (Albanian is the source language).
@@ -32,6 +33,7 @@ export interface Resources {
 	returning: typeof returning;
 	services: typeof services;
 	settings: typeof settings;
+	steps: typeof steps;
 }
 export type Namespace = keyof Resources;
 

@@ -3,5 +3,5 @@ import type { LayoutLoad } from './$types';
 
 export const load: LayoutLoad = async ({ parent }) => {
 	const { lang } = await parent();
-	await loadNamespaces(lang, ['services']);
+	await loadNamespaces(lang, ['services', 'steps', 'notes', 'crypto']);
 };
