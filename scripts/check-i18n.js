@@ -105,6 +105,15 @@ function leftoverEnglish(
 		);
 }
 
+/**
+ * Issue 11: the reader is addressed with the respectful "ju". These forms belong only to the
+ * informal "ti" (pronouns, possessives, "je"/"ke", "të të" as "to … you"); "të të tjerëve" is
+ * a plural article, not "you". Singular imperatives cannot be told apart from nouns by a
+ * pattern, so they are left to the native review; this catches the common slips.
+ */
+const INFORMAL =
+	/(?<![\p{L}’])(ti|ty|tënd|tënde|tëndin|tëndit|jote|yt|sate|je|ke|të të(?! tjer))(?![\p{L}’])/iu;
+
 let keyCount = 0;
 for (const file of files.sq ?? []) {
 	if (!files.en?.has(file)) continue;
@@ -138,6 +147,11 @@ for (const file of files.sq ?? []) {
 	for (const [k, v] of sq) {
 		const other = en.get(k);
 		leftoverEnglish(file, k, v, other);
+		const informal = v.match(INFORMAL);
+		if (informal)
+			problems.push(
+				`${file}: sq "${k}" says "${informal[0]}" (informal ti): address the reader with ju`
+			);
 		if (other !== undefined && placeholders(v) !== placeholders(other)) {
 			problems.push(
 				`${file}: "${k}" has placeholders {${placeholders(v)}} in sq but {${placeholders(other)}} in en`
