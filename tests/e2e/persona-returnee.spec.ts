@@ -142,11 +142,11 @@ for (const lang of ['sq', 'en'] as const) {
 		await before.getByRole('button', { name: S('save.button') }).click();
 		await before.getByLabel(R('notes', 'passphrase'), { exact: true }).fill(NOTEBOOK_PASS);
 		await before.getByRole('button', { name: R('notes', 'unlock.submit') }).click();
-		await expect(before.getByText(S('save.saved'))).toBeVisible();
+		await expect(before.getByText(R('notes', 'saveTo.saved'))).toBeVisible();
 		expect(await axeViolations(page), 'guide, list saved').toEqual([]);
 
 		// Ticked off in the notes.
-		await before.getByRole('link', { name: S('save.openNotes') }).click();
+		await before.getByRole('link', { name: R('notes', 'saveTo.openNotes') }).click();
 		const entry = page.locator('article.entry', {
 			has: page.getByRole('heading', { name: R('returning', 'beforeTravel.title') })
 		});
