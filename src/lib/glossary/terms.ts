@@ -123,7 +123,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
 	},
 	{
 		id: 'prosecution-coordinator',
-		names: { sq: 'Koordinator për viktimat', en: 'Victim coordinator' },
+		names: { sq: 'Koordinator për viktimat në prokurori', en: 'Victim coordinator' },
 		albanianFromSeed: false,
 		cites: [`${R}:L1280`, `${R}:L1396`]
 	},
