@@ -32,6 +32,7 @@ const PAGES: { name: string; path: string; prepare?: (lang: 'sq' | 'en') => Step
 	{ name: 'notes', path: '/notes' },
 	{ name: 'returning', path: '/returning' },
 	{ name: 'mentors', path: '/mentors' },
+	{ name: 'mentor-list', path: '/mentors/prepare' },
 	{ name: 'glossary', path: '/glossary' },
 	{ name: 'accessibility', path: '/accessibility' },
 	{ name: 'settings', path: '/settings' }
