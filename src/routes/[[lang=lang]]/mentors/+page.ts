@@ -3,5 +3,5 @@ import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ parent }) => {
 	const { lang } = await parent();
-	await loadNamespaces(lang, ['mentors', 'steps', 'notes', 'crypto']);
+	await loadNamespaces(lang, ['mentors', 'steps', 'notes', 'crypto', 'glossary']);
 };

@@ -3,5 +3,5 @@ import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ parent }) => {
 	const { lang } = await parent();
-	await loadNamespaces(lang, ['returning', 'steps', 'notes', 'crypto', 'services']);
+	await loadNamespaces(lang, ['returning', 'steps', 'notes', 'crypto', 'services', 'glossary']);
 };
