@@ -21,6 +21,24 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const ROLES = ['org_admin', 'responder', 'peer_mentor'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * An organisation's key pairs: its staff's ('organisation') and its peer-mentor group's
+ * ('peer_mentors'). A request is sealed to one of them: its audience.
+ */
+export const KEY_KINDS = ['organisation', 'peer_mentors'] as const;
+export type KeyKind = (typeof KEY_KINDS)[number];
+
+/**
+ * Which keys a role may hold. Peer mentors never get the staff key: a person who writes to an
+ * organisation's staff is not read by a peer. Staff responders do not get the group key.
+ * Admins hold both, so they can grant them.
+ */
+export const KINDS_OF_ROLE: Readonly<Record<Role, readonly KeyKind[]>> = {
+	org_admin: ['organisation', 'peer_mentors'],
+	responder: ['organisation'],
+	peer_mentor: ['peer_mentors']
+};
+
 /** Bytes of base64url text for n bytes. */
 const b64len = (n: number) => Math.ceil((n * 4) / 3);
 
@@ -62,6 +80,8 @@ export const SubmitRequestSchema = z.strictObject({
 		.array(
 			z.strictObject({
 				org: OrgKeySchema,
+				/** Which of its keys it is sealed to; its staff's when absent. */
+				audience: z.enum(KEY_KINDS).default('organisation'),
 				ciphertext: RequestCiphertext,
 				/** 16 random bytes from the browser, one per recipient, reused on every retry. */
 				idempotencyKey: Id
@@ -72,11 +92,11 @@ export const SubmitRequestSchema = z.strictObject({
 		.refine((items) => new Set(items.map((i) => i.idempotencyKey)).size === items.length, {
 			message: 'Idempotency keys must differ'
 		})
-		.refine((items) => new Set(items.map((i) => i.org)).size === items.length, {
+		.refine((items) => new Set(items.map((i) => `${i.org} ${i.audience}`)).size === items.length, {
 			message: 'Each organisation once'
 		})
 });
-export const SUBMIT_MAX_BODY = MAX_RECIPIENTS * (b64len(REQUEST_MAX_BUCKET + SEAL_OVERHEAD) + 200);
+export const SUBMIT_MAX_BODY = MAX_RECIPIENTS * (b64len(REQUEST_MAX_BUCKET + SEAL_OVERHEAD) + 240);
 
 export const LookupSchema = z.strictObject({ lookupId: exactly('lookup id', 16) });
 
@@ -132,7 +152,15 @@ export const InviteSchema = z.strictObject({ role: z.enum(ROLES) });
 
 export const GrantSchema = z.strictObject({
 	responderId: Id,
+	/** Which of the organisation's secret keys is sealed; its staff's when absent. */
+	kind: z.enum(KEY_KINDS).default('organisation'),
 	sealedKey: exactly('grant', 32 + SEAL_OVERHEAD)
+});
+
+/** An admin sets up the peer-mentor group: its new public key and the grant to themself. */
+export const MentorGroupSchema = z.strictObject({
+	publicKey: exactly('public key', 32),
+	grant: exactly('grant', 32 + SEAL_OVERHEAD)
 });
 
 export const RequestParamsSchema = z.object({ id: Id });
