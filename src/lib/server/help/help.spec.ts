@@ -259,6 +259,7 @@ describe.each(testTargets())('help requests on $name', (target) => {
 			sql`select column_name from information_schema.columns where table_name = 'help_requests' order by column_name`
 		);
 		expect(cols.map((x) => x.column_name)).toEqual([
+			'audience',
 			'ciphertext',
 			'closed_at',
 			'created_hour',
