@@ -78,6 +78,12 @@ async function open(browser: Browser): Promise<Browsing> {
 }
 
 const people: Partial<Record<keyof typeof USERS, Browsing>> = {};
+
+/** With URA_SCREENSHOTS=<dir>: full-page pictures of the new states, to look at by eye. */
+async function shot(page: Page, name: string) {
+	const dir = process.env.URA_SCREENSHOTS;
+	if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
 let memberIds = { mentor: '', staff: '' };
 /** Vatra's name as the directory gives it in each language. */
 const VATRA: Record<Lang, string> = {
@@ -133,6 +139,7 @@ test('the admin sets up the peer-mentor group; a peer mentor and a staff member 
 	const setUp = page.getByRole('button', { name: tx('sq', 'inbox.mentors.setUp') });
 	await expect(setUp).toBeVisible();
 	expect(await axeViolations(page)).toEqual([]);
+	await shot(page, 'admin-before-setup');
 	await setUp.focus();
 	await page.keyboard.press('Enter');
 	await expect(page.getByText(tx('sq', 'inbox.mentors.done'))).toBeVisible();
@@ -141,6 +148,7 @@ test('the admin sets up the peer-mentor group; a peer mentor and a staff member 
 	);
 	await expect(setUp).toHaveCount(0);
 	expect(await axeViolations(page)).toEqual([]);
+	await shot(page, 'admin-group-ready');
 	const groupFingerprint = /(([0-9a-f]{4} ){7}[0-9a-f]{4})/.exec(
 		(await page.getByTestId('mentor-fingerprint').textContent())!
 	)![1]!;
@@ -193,6 +201,7 @@ test('the admin sets up the peer-mentor group; a peer mentor and a staff member 
 	});
 	await expect(toMentor).toBeVisible();
 	await expect(toStaff).toBeVisible();
+	await shot(page, 'admin-pending');
 	await expect(
 		page.getByRole('button', {
 			name: tx('sq', 'inbox.pending.grant', { username: USERS.mentor }),
@@ -239,6 +248,8 @@ for (const lang of LANGS) {
 		await page.getByLabel(tx(lang, 'form.needs.talk')).check();
 		await page.getByLabel(tx(lang, 'form.textLabel')).fill(secret.toMentors);
 		expect(await axeViolations(page)).toEqual([]);
+		await page.setViewportSize({ width: 390, height: 844 });
+		await shot(page, `${lang}-help-mentors-390`);
 		await page.getByLabel(tx(lang, 'form.textLabel')).focus();
 		await page.keyboard.press('Tab'); // contact (one stop per radio group)
 		await page.keyboard.press('Tab'); // language
@@ -294,6 +305,8 @@ for (const lang of LANGS) {
 		await expect(item.getByLabel(tx(lang, 'inbox.status.label'))).toHaveValue('in_progress');
 		// The copy of the reply is readable by the peer mentor (sealed to the group key).
 		await expect(item.getByText(secret.reply)).toBeVisible();
+		await shot(mentor.page, `${lang}-mentor-inbox`);
+		await shot(admin.page, `${lang}-admin-inbox`);
 
 		// The mentee reads the reply on another device with only the code.
 		const later = await open(browser);
@@ -305,6 +318,7 @@ for (const lang of LANGS) {
 		await later.page.getByLabel(tx(lang, 'replies.codeLabel')).press('Enter');
 		await expect(later.page.getByText(secret.reply)).toBeVisible();
 		expect(await axeViolations(later.page)).toEqual([]);
+		await shot(later.page, `${lang}-mentee-reply`);
 
 		// The ids, for the HTTP checks below (as the admin's inbox lists them).
 		const all = await inboxOf(admin.context.request);
