@@ -1,4 +1,5 @@
 import {
+	check,
 	index,
 	integer,
 	pgTable,
@@ -7,6 +8,7 @@ import {
 	timestamp,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { bytea } from './bytea';
 
 /**
@@ -45,7 +47,8 @@ export const helpRequests = pgTable(
 		uniqueIndex('help_requests_idempotency_idx').on(t.idempotencyKey),
 		index('help_requests_org_idx').on(t.orgKey, t.audience),
 		index('help_requests_lookup_idx').on(t.lookupHash),
-		index('help_requests_expires_idx').on(t.expiresAt)
+		index('help_requests_expires_idx').on(t.expiresAt),
+		check('help_requests_audience_check', sql`${t.audience} IN ('organisation', 'peer_mentors')`)
 	]
 );
 
@@ -92,7 +95,13 @@ export const helpOrgKeys = pgTable(
 		kind: text('kind').notNull().default('organisation'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [primaryKey({ columns: [t.orgKey, t.kind] })]
+	(t) => [
+		primaryKey({ columns: [t.orgKey, t.kind] }),
+		// One key pair is one audience: a group key equal to the staff key (or to another
+		// organisation's key) would let the wrong people read (docs/crypto.md).
+		uniqueIndex('help_org_keys_public_key_idx').on(t.publicKey),
+		check('help_org_keys_kind_check', sql`${t.kind} IN ('organisation', 'peer_mentors')`)
+	]
 );
 
 /** Staff and peer mentors. Secret keys exist here only wrapped by the person's passphrase. */
@@ -122,7 +131,10 @@ export const orgKeyGrants = pgTable(
 			.references(() => responders.id, { onDelete: 'cascade' }),
 		sealedKey: bytea('sealed_key').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.orgKey, t.kind, t.responderId] })]
+	(t) => [
+		primaryKey({ columns: [t.orgKey, t.kind, t.responderId] }),
+		check('org_key_grants_kind_check', sql`${t.kind} IN ('organisation', 'peer_mentors')`)
+	]
 );
 
 /** One-time invitations: only the SHA-256 of the token is stored. */
