@@ -13,31 +13,13 @@ import {
 	SEAL_OVERHEAD
 } from '$lib/requests/formats';
 import { ACCOUNT_BLOB_BYTES } from '$lib/requests/account';
+import { KEY_KINDS, ROLES } from '$lib/requests/roles';
 import { decodeBase64Url } from './shares';
 
 export const REQUEST_STATUSES = ['new', 'in_progress', 'closed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const ROLES = ['org_admin', 'responder', 'peer_mentor'] as const;
-export type Role = (typeof ROLES)[number];
-
-/**
- * An organisation's key pairs: its staff's ('organisation') and its peer-mentor group's
- * ('peer_mentors'). A request is sealed to one of them: its audience.
- */
-export const KEY_KINDS = ['organisation', 'peer_mentors'] as const;
-export type KeyKind = (typeof KEY_KINDS)[number];
-
-/**
- * Which keys a role may hold. Peer mentors never get the staff key: a person who writes to an
- * organisation's staff is not read by a peer. Staff responders do not get the group key.
- * Admins hold both, so they can grant them.
- */
-export const KINDS_OF_ROLE: Readonly<Record<Role, readonly KeyKind[]>> = {
-	org_admin: ['organisation', 'peer_mentors'],
-	responder: ['organisation'],
-	peer_mentor: ['peer_mentors']
-};
+export { KEY_KINDS, KINDS_OF_ROLE, ROLES, type KeyKind, type Role } from '$lib/requests/roles';
 
 /** Bytes of base64url text for n bytes. */
 const b64len = (n: number) => Math.ceil((n * 4) / 3);
@@ -159,7 +141,8 @@ export const GrantSchema = z.strictObject({
 
 /** An admin sets up the peer-mentor group: its new public key and the grant to themself. */
 export const MentorGroupSchema = z.strictObject({
-	publicKey: exactly('public key', 32),
+	// An all-zero X25519 key is no key: anything sealed to it is open to everyone.
+	publicKey: bytes('public key', (b) => b.length === 32 && b.some((x) => x !== 0), 32),
 	grant: exactly('grant', 32 + SEAL_OVERHEAD)
 });
 

@@ -7,8 +7,8 @@ import { ARGON2ID_FLOOR } from '$lib/crypto/format';
 import { createAccount, grantOrgKey, openOrgGrant } from '$lib/requests/account';
 import type { HelpRequest } from '$lib/requests/formats';
 import { openHelpRequest, sealHelpRequest } from '$lib/requests/seal';
-import { SubmitRequestSchema } from '../api/help';
-import { responders } from '../db/schema';
+import { MentorGroupSchema, SubmitRequestSchema } from '../api/help';
+import { helpOrgKeys, helpRequests, orgKeyGrants, responders } from '../db/schema';
 import { currentDirectory, seedDirectory } from '../directory/current';
 import {
 	addNote,
@@ -109,7 +109,8 @@ describe.each(testTargets())('peer-mentor group on $name', (target) => {
 				grantOrgKey(c, org.secretKey, people['staff.vatra']!.box.publicKey)
 			)
 		).toBe('ok');
-	});
+		// Migrations, the directory seed and three Argon2id accounts: slow on a loaded machine.
+	}, 120_000);
 	afterAll(async () => {
 		await t?.dispose();
 	});
@@ -162,6 +163,47 @@ describe.each(testTargets())('peer-mentor group on $name', (target) => {
 		group = c.boxKeyPair();
 		const admin = people['admin.vatra']!;
 		const grant = grantOrgKey(c, group.secretKey, admin.box.publicKey);
+		// The staff key (or another organisation's key) is never the group key: that would let
+		// every staff member read the requests to the peer mentors.
+		expect(
+			await setUpMentorGroup(
+				t.db,
+				admin.row,
+				org.publicKey,
+				grantOrgKey(c, org.secretKey, admin.box.publicKey)
+			)
+		).toBe('key_in_use');
+		const elsewhere = c.boxKeyPair();
+		await t.db
+			.insert(helpOrgKeys)
+			.values({ orgKey: 'tjeter-vizion', publicKey: elsewhere.publicKey });
+		expect(
+			await setUpMentorGroup(
+				t.db,
+				admin.row,
+				elsewhere.publicKey,
+				grantOrgKey(c, elsewhere.secretKey, admin.box.publicKey)
+			)
+		).toBe('key_in_use');
+		expect(await grantsOf(t.db, admin.row)).not.toHaveProperty('peer_mentors');
+		// The database refuses a repeated key whatever the code above does.
+		await expect(
+			t.db
+				.insert(helpOrgKeys)
+				.values({ orgKey: 'awen', kind: 'peer_mentors', publicKey: org.publicKey })
+		).rejects.toThrow();
+		// An all-zero key is refused at the boundary (400, field publicKey).
+		const zero = MentorGroupSchema.safeParse({
+			publicKey: c.toBase64Url(new Uint8Array(32)),
+			grant: c.toBase64Url(grant)
+		});
+		expect(zero.error?.issues[0]?.path).toEqual(['publicKey']);
+		expect(
+			MentorGroupSchema.safeParse({
+				publicKey: c.toBase64Url(group.publicKey),
+				grant: c.toBase64Url(grant)
+			}).success
+		).toBe(true);
 		expect(await setUpMentorGroup(t.db, admin.row, group.publicKey, grant)).toBe('created');
 		expect(await setUpMentorGroup(t.db, admin.row, group.publicKey, grant)).toBe('exists');
 		const other = c.boxKeyPair();
@@ -322,5 +364,33 @@ describe.each(testTargets())('peer-mentor group on $name', (target) => {
 			items: [{ ...item, audience: 'everyone' }]
 		});
 		expect(unknown.error?.issues[0]?.path).toEqual(['items', 0, 'audience']);
+	});
+
+	it('refuses unknown audiences and key kinds in the database itself (CHECK constraints)', async () => {
+		await expect(
+			t.db.insert(helpRequests).values({
+				id: 'CHECKCHECKCHECKCHECK01',
+				orgKey: 'vatra',
+				audience: 'everyone',
+				ciphertext: c.randomBytes(64),
+				idempotencyKey: 'CCCCCCCCCCCCCCCCCCCCCC',
+				lookupHash: c.randomBytes(32),
+				createdHour: NOW,
+				expiresAt: NOW
+			})
+		).rejects.toThrow();
+		await expect(
+			t.db.insert(orgKeyGrants).values({
+				orgKey: 'vatra',
+				kind: 'everyone',
+				responderId: people['admin.vatra']!.row.id,
+				sealedKey: c.randomBytes(80)
+			})
+		).rejects.toThrow();
+		await expect(
+			t.db
+				.insert(helpOrgKeys)
+				.values({ orgKey: 'awen', kind: 'everyone', publicKey: c.randomBytes(32) })
+		).rejects.toThrow();
 	});
 });

@@ -106,6 +106,14 @@ export async function signup(
 			if (!first && (input.orgPublicKey || input.orgGrant)) {
 				throw new SignupRefused({ kind: 'org_key_exists' });
 			}
+			if (first) {
+				// A key already published (by another organisation) is never a new staff key.
+				const [inUse] = await tx
+					.select({ orgKey: helpOrgKeys.orgKey })
+					.from(helpOrgKeys)
+					.where(eq(helpOrgKeys.publicKey, input.orgPublicKey!));
+				if (inUse) throw new SignupRefused({ kind: 'org_key_exists' });
+			}
 			const id = newId();
 			await tx.insert(responders).values({
 				id,
@@ -388,12 +396,16 @@ export async function orgPublicKey(
 	return row?.publicKey ?? null;
 }
 
-export type MentorGroupResult = 'created' | 'exists' | 'conflict';
+export type MentorGroupResult = 'created' | 'exists' | 'conflict' | 'key_in_use';
 
 /**
  * An admin sets up the organisation's peer-mentor group: publishes the group's public key
  * (made in the admin's browser) and stores the admin's own grant, together. Asking again with
  * the same key is answered 'exists' (a retry); another key once one exists is a conflict.
+ * A key already published anywhere (this organisation's staff key, another organisation's
+ * key) is refused as 'key_in_use': a group key equal to the staff key would let every staff
+ * member read the requests to the peer mentors, and admins would seal the staff secret to
+ * peer mentors as "group" grants. A unique index on help_org_keys.public_key backs this up.
  */
 export async function setUpMentorGroup(
 	db: Database,
@@ -402,6 +414,13 @@ export async function setUpMentorGroup(
 	grant: Uint8Array
 ): Promise<MentorGroupResult> {
 	return db.transaction(async (tx) => {
+		const [same] = await tx
+			.select({ orgKey: helpOrgKeys.orgKey, kind: helpOrgKeys.kind })
+			.from(helpOrgKeys)
+			.where(eq(helpOrgKeys.publicKey, publicKey));
+		if (same) {
+			return same.orgKey === admin.orgKey && same.kind === 'peer_mentors' ? 'exists' : 'key_in_use';
+		}
 		const inserted = await tx
 			.insert(helpOrgKeys)
 			.values({ orgKey: admin.orgKey, kind: 'peer_mentors', publicKey })

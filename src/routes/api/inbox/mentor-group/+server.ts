@@ -22,5 +22,8 @@ export const POST: RequestHandler = async (event) => {
 	if (result === 'conflict') {
 		return apiError(409, 'conflict', 'The peer-mentor group already has a key', 'publicKey');
 	}
+	if (result === 'key_in_use') {
+		return apiError(409, 'conflict', 'This key is already in use', 'publicKey');
+	}
 	return new Response(null, { status: result === 'created' ? 201 : 200, headers: NO_STORE });
 };
