@@ -33,13 +33,12 @@ export type SubmitItem = {
 
 /**
  * Whose requests a member may see and act on: their organisation, and the audiences whose
- * key they hold a grant for (src/lib/server/help/responders.ts `accessOf`). A bare string is
- * the organisation's staff inbox.
+ * key they hold a grant for (src/lib/server/help/responders.ts `accessOf`). There is no
+ * shorthand: every caller says which keys the member holds, so nothing skips the grant check.
  */
-export type Access = string | { org: string; audiences: readonly KeyKind[] };
-const orgOf = (a: Access) => (typeof a === 'string' ? a : a.org);
-const audiencesOf = (a: Access): readonly KeyKind[] =>
-	typeof a === 'string' ? ['organisation'] : a.audiences;
+export type Access = { readonly org: string; readonly audiences: readonly KeyKind[] };
+const orgOf = (a: Access) => a.org;
+const audiencesOf = (a: Access): readonly KeyKind[] => a.audiences;
 
 /** "org audience", the way receivingOrgs names a key that can receive. */
 const recipientId = (org: string, audience: KeyKind = 'organisation') => `${org} ${audience}`;
