@@ -21,8 +21,12 @@ export const GET: RequestHandler = async (event) => {
 	const orgs = await keyedOrganisations(db());
 	const grants = await grantsOf(db(), me);
 	const requests = await inboxFor(db(), await accessOf(db(), me));
+	// An admin holding either key can give it: the admin's page lists only members waiting for
+	// a key this admin holds (an admin with only the group key grants it to peer mentors).
 	const pending =
-		me.role === 'org_admin' && grants.organisation ? await pendingMembers(db(), me.orgKey) : [];
+		me.role === 'org_admin' && (grants.organisation || grants.peer_mentors)
+			? await pendingMembers(db(), me.orgKey)
+			: [];
 	const mentorKey = await publishedKey(db(), me.orgKey, 'peer_mentors');
 	return json(
 		{
