@@ -14,6 +14,7 @@ import {
 	type AccountKeys
 } from './account';
 import { RESPONDER_PASSPHRASE_MIN_LENGTH, type HelpRequest, type Note } from './formats';
+import { roleMayHold } from './roles';
 import {
 	fingerprint,
 	openHelpRequest,
@@ -35,6 +36,7 @@ export class ResponderError extends Error {
 			| 'username_taken'
 			| 'username_invalid'
 			| 'no_access'
+			| 'wrong_role'
 			| 'rate_limited'
 			| 'failed'
 	) {
@@ -232,6 +234,23 @@ function tryOpen<T>(f: () => T): T | null {
 	}
 }
 
+/**
+ * Opens a peer-mentor group grant, checked against the group's published key, as the staff
+ * key is. A group key equal to the staff key is refused (null): requests "to the peer
+ * mentors" would then be read by every staff member, and this admin would seal the staff
+ * secret to peer mentors as "group" grants.
+ */
+export function openMentorGrant(
+	c: Crypto,
+	grant: Uint8Array,
+	box: BoxKeyPair,
+	groupKey: Uint8Array,
+	staffKey: Uint8Array | null
+): BoxKeyPair | null {
+	if (staffKey && c.equal(groupKey, staffKey)) return null;
+	return tryOpen(() => openOrgGrant(c, grant, box, groupKey));
+}
+
 /** Loads and decrypts the inbox. Null when the session is gone (sign in again). */
 export async function loadInbox(): Promise<Inbox | null> {
 	if (!account) return null;
@@ -250,12 +269,15 @@ export async function loadInbox(): Promise<Inbox | null> {
 				openOrgGrant(c, c.fromBase64Url(data.grant!), account!.box, c.fromBase64Url(mine.publicKey))
 			) ?? undefined;
 	}
-	// The group key is checked against its published key, as the staff key is.
 	if (!mentors && data.mentorGrant && data.mentorKey) {
-		const published = c.fromBase64Url(data.mentorKey.publicKey);
 		mentors =
-			tryOpen(() => openOrgGrant(c, c.fromBase64Url(data.mentorGrant!), account!.box, published)) ??
-			undefined;
+			openMentorGrant(
+				c,
+				c.fromBase64Url(data.mentorGrant),
+				account.box,
+				c.fromBase64Url(data.mentorKey.publicKey),
+				mine ? c.fromBase64Url(mine.publicKey) : null
+			) ?? undefined;
 	}
 	const keyOf = (a: Audience) => (a === 'organisation' ? org : mentors);
 	return {
@@ -358,8 +380,15 @@ export async function invite(role: Inbox['me']['role']): Promise<string> {
 	return ((await res.json()) as { token: string }).token;
 }
 
-/** Seals the key the member waits for (staff or peer-mentor group) to their account key. */
-export async function giveAccess(member: Inbox['pending'][number]): Promise<void> {
+/**
+ * Seals the key the member waits for (staff or peer-mentor group) to their account key.
+ * The role and kind come from the server's list, so this browser checks them itself
+ * (KINDS_OF_ROLE): it never seals the staff key to a peer mentor, whatever the server says.
+ */
+export async function giveAccess(
+	member: Pick<Inbox['pending'][number], 'id' | 'role' | 'kind' | 'boxPublicKey'>
+): Promise<void> {
+	if (!roleMayHold(member.role, member.kind)) throw new ResponderError('wrong_role');
 	const { c: cp, org: o } = requireOrg(member.kind);
 	const c = await cp;
 	const sealedKey = grantOrgKey(c, o.secretKey, c.fromBase64Url(member.boxPublicKey));
