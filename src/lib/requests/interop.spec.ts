@@ -109,6 +109,25 @@ describe('help-request formats with python3-nacl', () => {
 		expect(ok<string>(opened)).toBe(b64(group.secretKey));
 		const keys = openOrgGrant(c, grant, mentor, group.publicKey);
 		expect(openHelpRequest(c, c.fromBase64Url(ok<string>(sealed)), keys)).toEqual(request);
+
+		// Negative: a group grant PyNaCl seals opens, but checked against the staff key it is
+		// refused; and a request PyNaCl seals to the staff key does not open with the group key.
+		const staff = c.boxKeyPair();
+		const [pyGrant, toStaff] = peer([
+			{ op: 'make_sealed', publicKey: b64(mentor.publicKey), plaintext: b64(group.secretKey) },
+			{
+				op: 'make_help_message',
+				publicKey: b64(staff.publicKey),
+				message: request,
+				minimum: REQUEST_MIN_BUCKET
+			}
+		]);
+		const pyGrantBytes = c.fromBase64Url(ok<string>(pyGrant));
+		expect(
+			c.equal(openOrgGrant(c, pyGrantBytes, mentor, group.publicKey).publicKey, group.publicKey)
+		).toBe(true);
+		expect(() => openOrgGrant(c, pyGrantBytes, mentor, staff.publicKey)).toThrow();
+		expect(() => openHelpRequest(c, c.fromBase64Url(ok<string>(toStaff)), keys)).toThrow();
 	});
 
 	it('an account blob made here is opened by PyNaCl from the passphrase and username', () => {
