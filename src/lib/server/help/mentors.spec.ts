@@ -334,6 +334,9 @@ describe.each(testTargets())('peer-mentor group on $name', (target) => {
 		// A request to the peer mentors is not handed over (it goes to other staff only).
 		expect(await handOver(t.db, mentor, mentorRequest, 'tjeter-vizion', message)).not.toBe('ok');
 		expect(await handOver(t.db, admin, mentorRequest, 'tjeter-vizion', message)).not.toBe('ok');
+		// A peer mentor handing over a request to the staff: not found, whatever the target.
+		expect(await handOver(t.db, mentor, staffRequest, 'tjeter-vizion', message)).toBe('not_found');
+		expect(await handOver(t.db, mentor, staffRequest, 'iom', message)).toBe('not_found');
 		// The peer mentor replies through the pickup-code channel; the mentee reads it.
 		expect(await addReply(t.db, mentor, mentorRequest, message, message, NOW)).toBe(true);
 		expect(await repliesFor(t.db, code.lookupId, NOW)).toHaveLength(1);

@@ -309,13 +309,20 @@ export async function handOver(
 	ciphertext: Uint8Array
 ): Promise<'ok' | 'not_found' | 'unknown_org'> {
 	return db.transaction(async (tx) => {
+		const fromOrg = orgOf(from);
+		const staff = audiencesOf(from).includes('organisation') ? ['organisation' as const] : [];
+		// A request this member cannot act on is not found, whatever the target (checked first,
+		// so a peer mentor learns nothing about a request to the staff).
+		const [mine] = await tx
+			.select({ id: helpRequests.id })
+			.from(helpRequests)
+			.where(ofOrg(id, { org: fromOrg, audiences: staff }));
+		if (!mine) return 'not_found' as const;
 		const [target] = await tx
 			.select({ orgKey: helpOrgKeys.orgKey })
 			.from(helpOrgKeys)
 			.where(and(eq(helpOrgKeys.orgKey, toOrg), eq(helpOrgKeys.kind, 'organisation')));
-		const fromOrg = orgOf(from);
 		if (!target || toOrg === fromOrg) return 'unknown_org' as const;
-		const staff = audiencesOf(from).includes('organisation') ? ['organisation' as const] : [];
 		const [row] = await tx
 			.update(helpRequests)
 			.set({ orgKey: toOrg, ciphertext, status: 'new', closedAt: null })
