@@ -192,6 +192,12 @@ test('the admin sets up the peer-mentor group; a peer mentor and a staff member 
 		mentor: waiting.find((w) => w.username === USERS.mentor)!.id,
 		staff: waiting.find((w) => w.username === USERS.staff)!.id
 	};
+	// Each waiting member's role is shown next to their fingerprint.
+	for (const role of ['peer_mentor', 'responder']) {
+		await expect(
+			page.getByText(tx('sq', 'inbox.pending.role', { role: tx('sq', `inbox.roles.${role}`) }))
+		).toBeVisible();
+	}
 	const toMentor = page.getByRole('button', {
 		name: tx('sq', 'inbox.pending.grantMentors', { username: USERS.mentor })
 	});
@@ -341,7 +347,9 @@ async function inboxOf(request: APIRequestContext): Promise<Listed[]> {
 	return ((await res.json()) as { requests: Listed[] }).requests;
 }
 
-test('over HTTP, each member is listed and may act on only the requests for the key they hold', async () => {
+test('over HTTP, each member is listed and may act on only the requests for the key they hold', async ({
+	browser
+}) => {
 	const mentor = people.mentor!.context.request;
 	const staff = people.staff!.context.request;
 	const admin = people.admin!.context.request;
@@ -397,6 +405,18 @@ test('over HTTP, each member is listed and may act on only the requests for the 
 	});
 	expect(handover.status()).toBeGreaterThanOrEqual(400);
 	expect(handover.status()).toBeLessThan(500);
+	// A peer mentor cannot hand over a request to the staff: they do not hold its key (404).
+	const mentorHandover = await mentor.post(
+		`${server.url}/api/inbox/requests/${staffIds[0]}/handover`,
+		{ headers, data: { org: 'caritas-albania', ciphertext: sealed(4096) } }
+	);
+	expect(mentorHandover.status()).toBe(404);
+	// Only an admin gives access: a peer mentor's grant is refused whatever it says.
+	const mentorGrants = await mentor.post(`${server.url}/api/inbox/grants`, {
+		headers,
+		data: { responderId: memberIds.mentor, kind: 'peer_mentors', sealedKey: sealed(32) }
+	});
+	expect(mentorGrants.status()).toBe(403);
 
 	// The server refuses to store the staff key for a peer mentor (and the group key for staff).
 	expect(await inboxOf(admin)).toHaveLength(4);
@@ -429,6 +449,27 @@ test('over HTTP, each member is listed and may act on only the requests for the 
 		data: { publicKey: randomBytes(32).toString('base64url'), grant: sealed(32) }
 	});
 	expect(again.status()).toBe(409);
+	// The staff key is never the group key (409 on publicKey), and an all-zero key is no key.
+	const staffKey = (
+		(await (await admin.get(`${server.url}/api/inbox`)).json()) as {
+			orgs: { key: string; publicKey: string }[];
+		}
+	).orgs.find((o) => o.key === 'vatra')!.publicKey;
+	const reused = await admin.post(`${server.url}/api/inbox/mentor-group`, {
+		headers,
+		data: { publicKey: staffKey, grant: sealed(32) }
+	});
+	expect(reused.status()).toBe(409);
+	const reusedError = ((await reused.json()) as { error: { field: string; message: string } })
+		.error;
+	expect(reusedError.field).toBe('publicKey');
+	expect(reusedError.message).toMatch(/in use/);
+	const zero = await admin.post(`${server.url}/api/inbox/mentor-group`, {
+		headers,
+		data: { publicKey: Buffer.alloc(32).toString('base64url'), grant: sealed(32) }
+	});
+	expect(zero.status()).toBe(400);
+	expect(((await zero.json()) as { error: { field: string } }).error.field).toBe('publicKey');
 	const wrongAudience = await fetch(`${server.url}/api/help/requests`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -448,4 +489,41 @@ test('over HTTP, each member is listed and may act on only the requests for the 
 	expect(((await wrongAudience.json()) as { error: { field: string } }).error.field).toBe(
 		'items.0.audience'
 	);
+
+	// A second admin holding only the group key is shown who waits (here: themself, for the
+	// staff key), not an empty list.
+	const invited = await admin.post(`${server.url}/api/inbox/invites`, {
+		headers,
+		data: { role: 'org_admin' }
+	});
+	expect(invited.status()).toBe(201);
+	const { token } = (await invited.json()) as { token: string };
+	const second = await open(browser);
+	await joinWith(second.page, `${server.url}/inbox/join#${token}`, 'sq', 'admin2.vatra');
+	const waitingNow = (
+		(await (await admin.get(`${server.url}/api/inbox`)).json()) as {
+			pending: { id: string; username: string; kind: string }[];
+		}
+	).pending;
+	const admin2 = waitingNow.find((w) => w.username === 'admin2.vatra' && w.kind === 'peer_mentors');
+	expect(admin2).toBeDefined();
+	const groupOnly = await admin.post(`${server.url}/api/inbox/grants`, {
+		headers,
+		data: { responderId: admin2!.id, kind: 'peer_mentors', sealedKey: sealed(32) }
+	});
+	expect(groupOnly.status()).toBe(204);
+	const seenBySecond = (await (
+		await second.context.request.get(`${server.url}/api/inbox`)
+	).json()) as {
+		grant: string | null;
+		mentorGrant: string | null;
+		pending: { username: string; kind: string }[];
+	};
+	expect(seenBySecond.grant).toBeNull();
+	expect(seenBySecond.mentorGrant).not.toBeNull();
+	expect(seenBySecond.pending.map((p) => `${p.username} ${p.kind}`)).toEqual([
+		'admin2.vatra organisation'
+	]);
+	expect(second.problems).toEqual([]);
+	await second.context.close();
 });
