@@ -28,6 +28,7 @@ import {
 	helpSetup,
 	inviteToken,
 	memberSignup,
+	mentorGroupOf,
 	pendingMemberId,
 	responderHeaders,
 	signIn,
@@ -278,7 +279,14 @@ export const ENDPOINTS: Endpoint[] = [
 				headers: await asAdmin(baseUrl)
 			};
 		},
-		bodies: fc.record({ responderId: id22, sealedKey: bytes(32 + SEAL_OVERHEAD) }),
+		bodies: fc.record(
+			{
+				responderId: id22,
+				kind: fc.constantFrom('organisation', 'peer_mentors'),
+				sealedKey: bytes(32 + SEAL_OVERHEAD)
+			},
+			{ requiredKeys: ['responderId', 'sealedKey'] }
+		),
 		maxBodyBytes: BODY_LIMITS['/api/inbox/grants']!,
 		base64Fields: ['sealedKey'],
 		writes: ['org_key_grants'],
@@ -296,6 +304,29 @@ export const ENDPOINTS: Endpoint[] = [
 		maxBodyBytes: BODY_LIMITS['/api/inbox/invites']!,
 		writes: ['responder_invites'],
 		okStatus: [201]
+	},
+	{
+		route: '/api/inbox/mentor-group',
+		method: 'POST',
+		prepare: async (baseUrl) => {
+			// The same group key every time: the first request sets the group up (201), the
+			// later ones are retries (200). Another key would be a 409.
+			const s = await helpSetup(baseUrl);
+			const group = await mentorGroupOf(baseUrl);
+			return {
+				params: {},
+				body: {
+					publicKey: b64(group.publicKey),
+					grant: b64(s.c.sealTo(s.c.boxKeyPair().publicKey, group.secretKey))
+				},
+				headers: await asAdmin(baseUrl)
+			};
+		},
+		bodies: fc.record({ publicKey: bytes(32), grant: bytes(32 + SEAL_OVERHEAD) }),
+		maxBodyBytes: BODY_LIMITS['/api/inbox/mentor-group']!,
+		base64Fields: ['publicKey', 'grant'],
+		writes: ['help_org_keys', 'org_key_grants'],
+		okStatus: [200, 201]
 	},
 	{
 		route: '/api/inbox/requests/[id]/handover',

@@ -37,12 +37,16 @@ export type HelpSetup = {
 
 const databases = new Map<string, string>();
 const setups = new Map<string, Promise<HelpSetup>>();
+const mentorGroups = new Map<string, Promise<{ publicKey: Uint8Array; secretKey: Uint8Array }>>();
 let crypto: Promise<Crypto> | undefined;
 
 /** Tells which database a server runs on (needed once, before its first setup). */
 export function useDatabase(baseUrl: string, databaseUrl: string): void {
 	// A port can be reused by a later server on another database: forget the old setup.
-	if (databases.get(baseUrl) !== databaseUrl) setups.delete(baseUrl);
+	if (databases.get(baseUrl) !== databaseUrl) {
+		setups.delete(baseUrl);
+		mentorGroups.delete(baseUrl);
+	}
 	databases.set(baseUrl, databaseUrl);
 }
 
@@ -255,6 +259,16 @@ export function memberSignup(c: Crypto, token: string, username: string) {
 		signPublicKey: b64(c.signKeyPair().publicKey),
 		wrappedKeys: b64(c.randomBytes(ACCOUNT_BLOB_BYTES))
 	};
+}
+
+/** The peer-mentor group key pair the fuzzing sets up for `org` on this server (made once). */
+export function mentorGroupOf(baseUrl: string) {
+	let group = mentorGroups.get(baseUrl);
+	if (!group) {
+		group = helpSetup(baseUrl).then((s) => s.c.boxKeyPair());
+		mentorGroups.set(baseUrl, group);
+	}
+	return group;
 }
 
 /** A new invitation token (for signup). */

@@ -47,7 +47,13 @@ export const SnapshotSchema = z.object({
 				.regex(/^[A-Za-z0-9_-]{43}$/)
 				.optional(),
 			/** First 16 bytes of BLAKE2b-512 of the public key, grouped hex, to compare by eye. */
-			fingerprint: z.string().optional()
+			fingerprint: z.string().optional(),
+			/** The organisation's peer-mentor group key, once an admin set the group up. */
+			mentorPublicKey: z
+				.string()
+				.regex(/^[A-Za-z0-9_-]{43}$/)
+				.optional(),
+			mentorFingerprint: z.string().optional()
 		})
 	),
 	services: z.array(SnapshotServiceSchema)

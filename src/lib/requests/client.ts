@@ -10,7 +10,12 @@ import { openReply, sealHelpRequest } from './seal';
 
 const utf8 = new TextEncoder();
 
-export type Recipient = { key: string; publicKey: string };
+/** An organisation's staff, or its peer-mentor group ('peer_mentors'), and the key to seal to. */
+export type Recipient = {
+	key: string;
+	publicKey: string;
+	audience?: 'organisation' | 'peer_mentors';
+};
 export type RequestInput = {
 	recipients: Recipient[];
 	needs: Need[];
@@ -33,6 +38,7 @@ export async function sendHelpRequest(
 		const replyKey = c.toBase64Url(boxKeyPair.publicKey);
 		const items = input.recipients.map((r) => ({
 			org: r.key,
+			...(r.audience === 'peer_mentors' ? { audience: r.audience } : {}),
 			ciphertext: c.toBase64Url(
 				sealHelpRequest(
 					c,

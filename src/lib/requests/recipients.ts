@@ -36,3 +36,32 @@ export function recipientsForMunicipality(
 	const chosen = local.length ? local : byIndex(everywhere);
 	return chosen.slice(0, MAX_RECIPIENTS);
 }
+
+type PublishedKeys = { key?: string; publicKey?: string; mentorPublicKey?: string };
+
+/**
+ * Organisation keys whose peer-mentor group key can be offered: one that is not the same as
+ * its staff key, nor repeats any other key in the snapshot. A group key equal to the staff key
+ * would be read by every staff member, though the form says only peer mentors read it; a
+ * repeated key means the snapshot cannot be trusted for that organisation. (Keys are compared
+ * as the server's base64url text, which is canonical.)
+ */
+export function distinctMentorGroups(orgs: readonly PublishedKeys[]): Set<string> {
+	const uses = new Map<string, number>();
+	for (const o of orgs) {
+		for (const k of [o.publicKey, o.mentorPublicKey]) {
+			if (k) uses.set(k, (uses.get(k) ?? 0) + 1);
+		}
+	}
+	return new Set(
+		orgs
+			.filter(
+				(o): o is PublishedKeys & { key: string; mentorPublicKey: string } =>
+					!!o.key &&
+					!!o.mentorPublicKey &&
+					o.mentorPublicKey !== o.publicKey &&
+					uses.get(o.mentorPublicKey) === 1
+			)
+			.map((o) => o.key)
+	);
+}

@@ -14,6 +14,7 @@ import {
 	type AccountKeys
 } from './account';
 import { RESPONDER_PASSPHRASE_MIN_LENGTH, type HelpRequest, type Note } from './formats';
+import { roleMayHold } from './roles';
 import {
 	fingerprint,
 	openHelpRequest,
@@ -35,6 +36,7 @@ export class ResponderError extends Error {
 			| 'username_taken'
 			| 'username_invalid'
 			| 'no_access'
+			| 'wrong_role'
 			| 'rate_limited'
 			| 'failed'
 	) {
@@ -58,8 +60,13 @@ async function expectOk(res: Response): Promise<void> {
 	throw new ResponderError('failed');
 }
 
+/** Where a request is sealed: the organisation's staff key, or its peer-mentor group key. */
+export type Audience = 'organisation' | 'peer_mentors';
+
 let account: AccountKeys | undefined;
 let org: BoxKeyPair | undefined;
+/** The peer-mentor group's key pair, when this member holds it. */
+let mentors: BoxKeyPair | undefined;
 
 export function signedIn(): boolean {
 	return !!account;
@@ -68,6 +75,7 @@ export function signedIn(): boolean {
 export function forget(): void {
 	account = undefined;
 	org = undefined;
+	mentors = undefined;
 }
 
 /**
@@ -145,6 +153,7 @@ export async function signIn(username: string, passphrase: string): Promise<void
 	await expectOk(signed);
 	account = keys;
 	org = undefined;
+	mentors = undefined;
 }
 
 export async function signOut(): Promise<void> {
@@ -167,6 +176,7 @@ export type OrgInfo = {
 
 export type InboxItem = {
 	id: string;
+	audience: Audience;
 	status: 'new' | 'in_progress' | 'closed';
 	createdHour: string;
 	expiresAt: string;
@@ -178,14 +188,20 @@ export type InboxItem = {
 
 export type Inbox = {
 	me: { username: string; role: 'org_admin' | 'responder' | 'peer_mentor'; org: string };
+	/** Holds at least one of the organisation's keys. */
 	hasAccess: boolean;
+	/** Holds the staff key / the peer-mentor group key. */
+	keys: { organisation: boolean; peer_mentors: boolean };
 	fingerprint: string | null;
+	/** The peer-mentor group's fingerprint, once an admin set the group up. */
+	mentorFingerprint: string | null;
 	orgs: OrgInfo[];
 	items: InboxItem[];
 	pending: {
 		id: string;
 		username: string;
 		role: string;
+		kind: Audience;
 		boxPublicKey: string;
 		fingerprint: string;
 	}[];
@@ -194,9 +210,12 @@ export type Inbox = {
 type InboxResponse = {
 	me: Inbox['me'];
 	grant: string | null;
+	mentorGrant: string | null;
+	mentorKey: { publicKey: string; fingerprint: string } | null;
 	orgs: OrgInfo[];
 	requests: {
 		id: string;
+		audience: Audience;
 		ciphertext: string;
 		status: InboxItem['status'];
 		createdHour: string;
@@ -204,7 +223,7 @@ type InboxResponse = {
 		replies: number;
 		notes: string[];
 	}[];
-	pending: { id: string; username: string; role: string; boxPublicKey: string }[];
+	pending: { id: string; username: string; role: string; kind: Audience; boxPublicKey: string }[];
 };
 
 function tryOpen<T>(f: () => T): T | null {
@@ -213,6 +232,23 @@ function tryOpen<T>(f: () => T): T | null {
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * Opens a peer-mentor group grant, checked against the group's published key, as the staff
+ * key is. A group key equal to the staff key is refused (null): requests "to the peer
+ * mentors" would then be read by every staff member, and this admin would seal the staff
+ * secret to peer mentors as "group" grants.
+ */
+export function openMentorGrant(
+	c: Crypto,
+	grant: Uint8Array,
+	box: BoxKeyPair,
+	groupKey: Uint8Array,
+	staffKey: Uint8Array | null
+): BoxKeyPair | null {
+	if (staffKey && c.equal(groupKey, staffKey)) return null;
+	return tryOpen(() => openOrgGrant(c, grant, box, groupKey));
 }
 
 /** Loads and decrypts the inbox. Null when the session is gone (sign in again). */
@@ -233,26 +269,43 @@ export async function loadInbox(): Promise<Inbox | null> {
 				openOrgGrant(c, c.fromBase64Url(data.grant!), account!.box, c.fromBase64Url(mine.publicKey))
 			) ?? undefined;
 	}
-	const orgKeys = org;
+	if (!mentors && data.mentorGrant && data.mentorKey) {
+		mentors =
+			openMentorGrant(
+				c,
+				c.fromBase64Url(data.mentorGrant),
+				account.box,
+				c.fromBase64Url(data.mentorKey.publicKey),
+				mine ? c.fromBase64Url(mine.publicKey) : null
+			) ?? undefined;
+	}
+	const keyOf = (a: Audience) => (a === 'organisation' ? org : mentors);
 	return {
 		me: data.me,
-		hasAccess: !!orgKeys,
+		hasAccess: !!org || !!mentors,
+		keys: { organisation: !!org, peer_mentors: !!mentors },
 		fingerprint: mine?.fingerprint ?? null,
+		mentorFingerprint: data.mentorKey?.fingerprint ?? null,
 		orgs: data.orgs,
-		items: orgKeys
-			? data.requests.map((r) => ({
+		items: data.requests.flatMap((r) => {
+			const k = keyOf(r.audience);
+			if (!k) return [];
+			return [
+				{
 					id: r.id,
+					audience: r.audience,
 					status: r.status,
 					createdHour: r.createdHour,
 					expiresAt: r.expiresAt,
 					replies: r.replies,
 					ciphertext: r.ciphertext,
-					request: tryOpen(() => openHelpRequest(c, c.fromBase64Url(r.ciphertext), orgKeys)),
+					request: tryOpen(() => openHelpRequest(c, c.fromBase64Url(r.ciphertext), k)),
 					notes: r.notes
-						.map((n) => tryOpen(() => openNote(c, c.fromBase64Url(n), orgKeys)))
+						.map((n) => tryOpen(() => openNote(c, c.fromBase64Url(n), k)))
 						.filter((n): n is Note => !!n)
-				}))
-			: [],
+				}
+			];
+		}),
 		pending: data.pending.map((p) => ({
 			...p,
 			fingerprint: fingerprint(c, c.fromBase64Url(p.boxPublicKey))
@@ -260,9 +313,11 @@ export async function loadInbox(): Promise<Inbox | null> {
 	};
 }
 
-function requireOrg(): { c: Promise<Crypto>; org: BoxKeyPair } {
-	if (!org) throw new ResponderError('no_access');
-	return { c: loadCrypto(), org };
+/** The key pair of an audience (the staff's by default), or 'no_access'. */
+function requireOrg(audience: Audience = 'organisation'): { c: Promise<Crypto>; org: BoxKeyPair } {
+	const k = audience === 'organisation' ? org : mentors;
+	if (!k) throw new ResponderError('no_access');
+	return { c: loadCrypto(), org: k };
 }
 
 export async function setStatus(id: string, status: InboxItem['status']): Promise<void> {
@@ -270,7 +325,8 @@ export async function setStatus(id: string, status: InboxItem['status']): Promis
 }
 
 export async function reply(item: InboxItem, text: string, me: Inbox['me']): Promise<void> {
-	const { c: cp, org: o } = requireOrg();
+	// The copy for colleagues is sealed to the key the request came under.
+	const { c: cp, org: o } = requireOrg(item.audience);
 	const c = await cp;
 	if (!item.request) throw new ResponderError('failed');
 	const at = new Date().toISOString();
@@ -293,7 +349,7 @@ export async function reply(item: InboxItem, text: string, me: Inbox['me']): Pro
 }
 
 export async function addNote(item: InboxItem, text: string, me: Inbox['me']): Promise<void> {
-	const { c: cp, org: o } = requireOrg();
+	const { c: cp, org: o } = requireOrg(item.audience);
 	const c = await cp;
 	const note = sealNote(
 		c,
@@ -324,14 +380,45 @@ export async function invite(role: Inbox['me']['role']): Promise<string> {
 	return ((await res.json()) as { token: string }).token;
 }
 
-export async function giveAccess(member: Inbox['pending'][number]): Promise<void> {
-	const { c: cp, org: o } = requireOrg();
+/**
+ * Seals the key the member waits for (staff or peer-mentor group) to their account key.
+ * The role and kind come from the server's list, so this browser checks them itself
+ * (KINDS_OF_ROLE): it never seals the staff key to a peer mentor, whatever the server says.
+ */
+export async function giveAccess(
+	member: Pick<Inbox['pending'][number], 'id' | 'role' | 'kind' | 'boxPublicKey'>
+): Promise<void> {
+	if (!roleMayHold(member.role, member.kind)) throw new ResponderError('wrong_role');
+	const { c: cp, org: o } = requireOrg(member.kind);
 	const c = await cp;
 	const sealedKey = grantOrgKey(c, o.secretKey, c.fromBase64Url(member.boxPublicKey));
 	await expectOk(
-		await api('/api/inbox/grants', { responderId: member.id, sealedKey: c.toBase64Url(sealedKey) })
+		await api('/api/inbox/grants', {
+			responderId: member.id,
+			kind: member.kind,
+			sealedKey: c.toBase64Url(sealedKey)
+		})
 	);
 }
 
-/** Roles an admin can give (a peer mentor is a responder of a peer-mentor group). */
+/**
+ * An admin sets up the peer-mentor group: a new key pair made here, its public key published,
+ * its secret key sealed to this admin (the same grant format as the staff key). Peer mentors
+ * then get it from an admin, as colleagues get the staff key.
+ */
+export async function setUpMentorGroup(): Promise<void> {
+	if (!account) throw new ResponderError('no_access');
+	const c = await loadCrypto();
+	const group = c.boxKeyPair();
+	const grant = grantOrgKey(c, group.secretKey, account.box.publicKey);
+	await expectOk(
+		await api('/api/inbox/mentor-group', {
+			publicKey: c.toBase64Url(group.publicKey),
+			grant: c.toBase64Url(grant)
+		})
+	);
+	mentors = group;
+}
+
+/** Roles an admin can give (a peer mentor reads only what is sent to the peer-mentor group). */
 export const ROLE_CHOICES = ['responder', 'peer_mentor', 'org_admin'] as const;

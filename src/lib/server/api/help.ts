@@ -13,13 +13,13 @@ import {
 	SEAL_OVERHEAD
 } from '$lib/requests/formats';
 import { ACCOUNT_BLOB_BYTES } from '$lib/requests/account';
+import { KEY_KINDS, ROLES } from '$lib/requests/roles';
 import { decodeBase64Url } from './shares';
 
 export const REQUEST_STATUSES = ['new', 'in_progress', 'closed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const ROLES = ['org_admin', 'responder', 'peer_mentor'] as const;
-export type Role = (typeof ROLES)[number];
+export { KEY_KINDS, KINDS_OF_ROLE, ROLES, type KeyKind, type Role } from '$lib/requests/roles';
 
 /** Bytes of base64url text for n bytes. */
 const b64len = (n: number) => Math.ceil((n * 4) / 3);
@@ -62,6 +62,8 @@ export const SubmitRequestSchema = z.strictObject({
 		.array(
 			z.strictObject({
 				org: OrgKeySchema,
+				/** Which of its keys it is sealed to; its staff's when absent. */
+				audience: z.enum(KEY_KINDS).default('organisation'),
 				ciphertext: RequestCiphertext,
 				/** 16 random bytes from the browser, one per recipient, reused on every retry. */
 				idempotencyKey: Id
@@ -72,11 +74,11 @@ export const SubmitRequestSchema = z.strictObject({
 		.refine((items) => new Set(items.map((i) => i.idempotencyKey)).size === items.length, {
 			message: 'Idempotency keys must differ'
 		})
-		.refine((items) => new Set(items.map((i) => i.org)).size === items.length, {
+		.refine((items) => new Set(items.map((i) => `${i.org} ${i.audience}`)).size === items.length, {
 			message: 'Each organisation once'
 		})
 });
-export const SUBMIT_MAX_BODY = MAX_RECIPIENTS * (b64len(REQUEST_MAX_BUCKET + SEAL_OVERHEAD) + 200);
+export const SUBMIT_MAX_BODY = MAX_RECIPIENTS * (b64len(REQUEST_MAX_BUCKET + SEAL_OVERHEAD) + 240);
 
 export const LookupSchema = z.strictObject({ lookupId: exactly('lookup id', 16) });
 
@@ -132,7 +134,16 @@ export const InviteSchema = z.strictObject({ role: z.enum(ROLES) });
 
 export const GrantSchema = z.strictObject({
 	responderId: Id,
+	/** Which of the organisation's secret keys is sealed; its staff's when absent. */
+	kind: z.enum(KEY_KINDS).default('organisation'),
 	sealedKey: exactly('grant', 32 + SEAL_OVERHEAD)
+});
+
+/** An admin sets up the peer-mentor group: its new public key and the grant to themself. */
+export const MentorGroupSchema = z.strictObject({
+	// An all-zero X25519 key is no key: anything sealed to it is open to everyone.
+	publicKey: bytes('public key', (b) => b.length === 32 && b.some((x) => x !== 0), 32),
+	grant: exactly('grant', 32 + SEAL_OVERHEAD)
 });
 
 export const RequestParamsSchema = z.object({ id: Id });

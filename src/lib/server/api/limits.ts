@@ -24,6 +24,7 @@ export const BODY_LIMITS: Readonly<Record<string, number>> = {
 	'/api/inbox': 0,
 	'/api/inbox/grants': 512,
 	'/api/inbox/invites': 256,
+	'/api/inbox/mentor-group': 512,
 	'/api/inbox/requests/[id]/handover': 30_000,
 	'/api/inbox/requests/[id]/notes': 30_000,
 	'/api/inbox/requests/[id]/replies': 50_000,

@@ -33,12 +33,18 @@ export async function currentDirectory(db: Database): Promise<CurrentDirectory> 
 	if (cache && cache.version === version && cache.keysStamp === stamp) return cache;
 	const doc = await exportDirectory(db);
 	const built = buildSnapshot(doc, version);
-	const byKey = new Map(keys.map((k) => [k.orgKey, k]));
+	const staff = new Map(keys.filter((k) => k.kind === 'organisation').map((k) => [k.orgKey, k]));
+	const mentors = new Map(keys.filter((k) => k.kind === 'peer_mentors').map((k) => [k.orgKey, k]));
 	const snapshot = {
 		...built,
 		orgs: built.orgs.map((o) => {
-			const k = o.key ? byKey.get(o.key) : undefined;
-			return k ? { ...o, publicKey: k.publicKey, fingerprint: k.fingerprint } : o;
+			const k = o.key ? staff.get(o.key) : undefined;
+			const m = o.key ? mentors.get(o.key) : undefined;
+			return {
+				...o,
+				...(k ? { publicKey: k.publicKey, fingerprint: k.fingerprint } : {}),
+				...(m ? { mentorPublicKey: m.publicKey, mentorFingerprint: m.fingerprint } : {})
+			};
 		})
 	};
 	const json = JSON.stringify(snapshot);

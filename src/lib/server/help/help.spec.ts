@@ -18,7 +18,8 @@ import {
 	purgeHelpRequests,
 	repliesFor,
 	setStatus,
-	submitHelpRequest
+	submitHelpRequest,
+	type Access
 } from './requests';
 import {
 	createChallenge,
@@ -37,6 +38,9 @@ beforeAll(async () => {
 
 const NOW = new Date('2026-11-23T10:17:00Z');
 const DAY = 86_400_000;
+
+/** A staff member of an organisation, holding its staff key (what accessOf gives them). */
+const staff = (org: string): Access => ({ org, audiences: ['organisation'] });
 
 describe.each(testTargets())('help requests on $name', (target) => {
 	let t: TestDatabase;
@@ -110,7 +114,7 @@ describe.each(testTargets())('help requests on $name', (target) => {
 		expect(first.kind === 'created' && again.kind === 'replayed' && again.expiresAt).toEqual(
 			first.kind === 'created' && first.expiresAt
 		);
-		const inbox = await inboxFor(t.db, 'vatra', NOW);
+		const inbox = await inboxFor(t.db, staff('vatra'), NOW);
 		expect(inbox).toHaveLength(1);
 		// Only the hour is kept.
 		expect(inbox[0]!.createdHour.toISOString()).toBe('2026-11-23T10:00:00.000Z');
@@ -127,7 +131,7 @@ describe.each(testTargets())('help requests on $name', (target) => {
 				NOW
 			)
 		).toEqual({ kind: 'conflict' });
-		expect(await inboxFor(t.db, 'vatra', NOW)).toHaveLength(1);
+		expect(await inboxFor(t.db, staff('vatra'), NOW)).toHaveLength(1);
 	});
 
 	it('refuses an organisation without a key, naming which recipient', async () => {
@@ -177,16 +181,16 @@ describe.each(testTargets())('help requests on $name', (target) => {
 			{ requestDays: 60 },
 			NOW
 		);
-		const [item] = (await inboxFor(t.db, 'tjeter-vizion', NOW)).filter(() => true);
+		const [item] = (await inboxFor(t.db, staff('tjeter-vizion'), NOW)).filter(() => true);
 		const reply = c.sealTo(code.boxKeyPair.publicKey, c.pad(new TextEncoder().encode('{}'), 1024));
-		expect(await addReply(t.db, 'vatra', item!.id, reply, reply, NOW)).toBe(false);
-		expect(await addReply(t.db, 'tjeter-vizion', item!.id, reply, reply, NOW)).toBe(true);
+		expect(await addReply(t.db, staff('vatra'), item!.id, reply, reply, NOW)).toBe(false);
+		expect(await addReply(t.db, staff('tjeter-vizion'), item!.id, reply, reply, NOW)).toBe(true);
 		expect(await repliesFor(t.db, code.lookupId, NOW)).toEqual([reply]);
 		expect(await repliesFor(t.db, c.randomBytes(16), NOW)).toEqual([]);
-		expect((await inboxFor(t.db, 'tjeter-vizion', NOW))[0]!.status).toBe('in_progress');
+		expect((await inboxFor(t.db, staff('tjeter-vizion'), NOW))[0]!.status).toBe('in_progress');
 		expect(await deleteByLookup(t.db, code.lookupId)).toBe(2);
 		expect(await repliesFor(t.db, code.lookupId, NOW)).toEqual([]);
-		expect(await inboxFor(t.db, 'tjeter-vizion', NOW)).toHaveLength(0);
+		expect(await inboxFor(t.db, staff('tjeter-vizion'), NOW)).toHaveLength(0);
 	});
 
 	it('hands over: the other organisation gets it, the notes of the first are gone', async () => {
@@ -206,15 +210,17 @@ describe.each(testTargets())('help requests on $name', (target) => {
 			{ requestDays: 60 },
 			NOW
 		);
-		const item = (await inboxFor(t.db, 'vatra', NOW)).find(
+		const item = (await inboxFor(t.db, staff('vatra'), NOW)).find(
 			(r) => openHelpRequest(c, r.ciphertext, orgs.get('vatra')!).text === 'b'
 		)!;
 		const resealed = sealed('tjeter-vizion', 'b', code.boxKeyPair.publicKey);
-		expect(await handOver(t.db, 'vatra', item.id, 'iom', resealed)).toBe('unknown_org');
-		expect(await handOver(t.db, 'vatra', item.id, 'tjeter-vizion', resealed)).toBe('ok');
-		const there = await inboxFor(t.db, 'tjeter-vizion', NOW);
+		expect(await handOver(t.db, staff('vatra'), item.id, 'iom', resealed)).toBe('unknown_org');
+		expect(await handOver(t.db, staff('vatra'), item.id, 'tjeter-vizion', resealed)).toBe('ok');
+		const there = await inboxFor(t.db, staff('tjeter-vizion'), NOW);
 		expect(there.map((r) => r.id)).toContain(item.id);
-		expect(await handOver(t.db, 'vatra', item.id, 'tjeter-vizion', resealed)).toBe('not_found');
+		expect(await handOver(t.db, staff('vatra'), item.id, 'tjeter-vizion', resealed)).toBe(
+			'not_found'
+		);
 	});
 
 	it('purges closed requests after N days and every request at expiry', async () => {
@@ -239,10 +245,10 @@ describe.each(testTargets())('help requests on $name', (target) => {
 			{ requestDays: 60 },
 			NOW
 		);
-		const closing = (await inboxFor(t.db, 'vatra', NOW)).find(
+		const closing = (await inboxFor(t.db, staff('vatra'), NOW)).find(
 			(r) => openHelpRequest(c, r.ciphertext, orgs.get('vatra')!).text === 'c'
 		)!;
-		expect(await setStatus(t.db, 'vatra', closing.id, 'closed', NOW)).toBe(true);
+		expect(await setStatus(t.db, staff('vatra'), closing.id, 'closed', NOW)).toBe(true);
 		const before = await countHelpRows(t.db);
 		const purge = purgeHelpRequests(30);
 		expect(await purge(t.db, new Date(NOW.getTime() + 29 * DAY))).toBe(0);
@@ -259,6 +265,7 @@ describe.each(testTargets())('help requests on $name', (target) => {
 			sql`select column_name from information_schema.columns where table_name = 'help_requests' order by column_name`
 		);
 		expect(cols.map((x) => x.column_name)).toEqual([
+			'audience',
 			'ciphertext',
 			'closed_at',
 			'created_hour',

@@ -1,8 +1,9 @@
 /** Organisations' public keys, as the directory snapshot and the help form see them. */
 import { createHash } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { directoryOrganization, helpOrgKeys } from '../db/schema';
+import type { KeyKind } from '../api/help';
 
 /**
  * First 16 bytes of BLAKE2b-512 of the public key, as 8 groups of 4 hex digits; the browser
@@ -13,15 +14,43 @@ export function orgFingerprint(publicKey: Uint8Array): string {
 	return hex.match(/.{4}/g)!.join(' ');
 }
 
-export type PublishedOrgKey = { orgKey: string; publicKey: string; fingerprint: string };
+export type PublishedOrgKey = {
+	orgKey: string;
+	kind: KeyKind;
+	publicKey: string;
+	fingerprint: string;
+};
 
+/** Every published key: the staff key and, where set up, the peer-mentor group key. */
 export async function publishedOrgKeys(db: Database): Promise<PublishedOrgKey[]> {
-	const rows = await db.select().from(helpOrgKeys).orderBy(asc(helpOrgKeys.orgKey));
+	const rows = await db
+		.select()
+		.from(helpOrgKeys)
+		.orderBy(asc(helpOrgKeys.orgKey), asc(helpOrgKeys.kind));
 	return rows.map((r) => ({
 		orgKey: r.orgKey,
+		kind: r.kind as KeyKind,
 		publicKey: Buffer.from(r.publicKey).toString('base64url'),
 		fingerprint: orgFingerprint(r.publicKey)
 	}));
+}
+
+/** One published key of an organisation, or null. */
+export async function publishedKey(
+	db: Database,
+	orgKey: string,
+	kind: KeyKind
+): Promise<{ publicKey: string; fingerprint: string } | null> {
+	const [row] = await db
+		.select({ publicKey: helpOrgKeys.publicKey })
+		.from(helpOrgKeys)
+		.where(and(eq(helpOrgKeys.orgKey, orgKey), eq(helpOrgKeys.kind, kind)));
+	return row
+		? {
+				publicKey: Buffer.from(row.publicKey).toString('base64url'),
+				fingerprint: orgFingerprint(row.publicKey)
+			}
+		: null;
 }
 
 export async function orgExists(db: Database, orgKey: string): Promise<boolean> {
@@ -32,7 +61,10 @@ export async function orgExists(db: Database, orgKey: string): Promise<boolean> 
 	return !!row;
 }
 
-/** Organisations that can receive requests, with their names, keys and fingerprints. */
+/**
+ * Organisations whose staff can receive requests (handover targets), with their names,
+ * staff keys and fingerprints.
+ */
 export async function keyedOrganisations(db: Database) {
 	const rows = await db
 		.select({
@@ -43,6 +75,7 @@ export async function keyedOrganisations(db: Database) {
 		})
 		.from(helpOrgKeys)
 		.innerJoin(directoryOrganization, eq(directoryOrganization.ura_key, helpOrgKeys.orgKey))
+		.where(eq(helpOrgKeys.kind, 'organisation'))
 		.orderBy(asc(helpOrgKeys.orgKey));
 	return rows.map((r) => ({
 		key: r.key,

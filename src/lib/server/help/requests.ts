@@ -8,7 +8,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, lte, or, sql } from 'drizzl
 import type { Database } from '../db';
 import { queryRows } from '../db/client';
 import { helpNotes, helpOrgKeys, helpReplies, helpRequests } from '../db/schema';
-import type { RequestStatus } from '../api/help';
+import type { KeyKind, RequestStatus } from '../api/help';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -24,7 +24,24 @@ export function lookupHash(lookupId: Uint8Array): Uint8Array {
 	return new Uint8Array(createHash('sha256').update(lookupId).digest());
 }
 
-export type SubmitItem = { org: string; ciphertext: Uint8Array; idempotencyKey: string };
+export type SubmitItem = {
+	org: string;
+	audience?: KeyKind;
+	ciphertext: Uint8Array;
+	idempotencyKey: string;
+};
+
+/**
+ * Whose requests a member may see and act on: their organisation, and the audiences whose
+ * key they hold a grant for (src/lib/server/help/responders.ts `accessOf`). There is no
+ * shorthand: every caller says which keys the member holds, so nothing skips the grant check.
+ */
+export type Access = { readonly org: string; readonly audiences: readonly KeyKind[] };
+const orgOf = (a: Access) => a.org;
+const audiencesOf = (a: Access): readonly KeyKind[] => a.audiences;
+
+/** "org audience", the way receivingOrgs names a key that can receive. */
+const recipientId = (org: string, audience: KeyKind = 'organisation') => `${org} ${audience}`;
 export type SubmitResult =
 	| { kind: 'created' | 'replayed'; received: number; expiresAt: Date }
 	| { kind: 'unknown_org'; index: number }
@@ -40,8 +57,10 @@ async function receivingOrgs(db: Database, wanted: string[], now: number): Promi
 		return cached.keys;
 	}
 	// A miss (e.g. an organisation that got its key on another instance): ask the database.
-	const rows = await db.select({ orgKey: helpOrgKeys.orgKey }).from(helpOrgKeys);
-	const keys = new Set(rows.map((r) => r.orgKey));
+	const rows = await db
+		.select({ orgKey: helpOrgKeys.orgKey, kind: helpOrgKeys.kind })
+		.from(helpOrgKeys);
+	const keys = new Set(rows.map((r) => recipientId(r.orgKey, r.kind as KeyKind)));
 	keyCache.set(db, { keys, at: now });
 	return keys;
 }
@@ -60,10 +79,10 @@ export async function submitHelpRequest(
 	const hash = lookupHash(input.lookupId);
 	const known = await receivingOrgs(
 		db,
-		input.items.map((i) => i.org),
+		input.items.map((i) => recipientId(i.org, i.audience)),
 		now.getTime()
 	);
-	const missing = input.items.findIndex((i) => !known.has(i.org));
+	const missing = input.items.findIndex((i) => !known.has(recipientId(i.org, i.audience)));
 	if (missing >= 0) return { kind: 'unknown_org', index: missing };
 
 	const createdHour = hourOf(now);
@@ -76,6 +95,7 @@ export async function submitHelpRequest(
 			input.items.map((i) => ({
 				id: newId(),
 				orgKey: i.org,
+				audience: i.audience ?? 'organisation',
 				ciphertext: i.ciphertext,
 				idempotencyKey: i.idempotencyKey,
 				lookupHash: hash,
@@ -104,7 +124,11 @@ export async function submitHelpRequest(
 	const same = input.items.every((i) => {
 		const row = byKey.get(i.idempotencyKey);
 		return (
-			row && !fresh.has(row.id) && row.orgKey === i.org && Buffer.from(row.lookupHash).equals(hash)
+			row &&
+			!fresh.has(row.id) &&
+			row.orgKey === i.org &&
+			row.audience === (i.audience ?? 'organisation') &&
+			Buffer.from(row.lookupHash).equals(hash)
 		);
 	});
 	if (!same) {
@@ -141,6 +165,7 @@ export async function deleteByLookup(db: Database, lookupId: Uint8Array): Promis
 
 export type InboxRequest = {
 	id: string;
+	audience: KeyKind;
 	ciphertext: Uint8Array;
 	status: string;
 	createdHour: Date;
@@ -150,12 +175,24 @@ export type InboxRequest = {
 	notes: Uint8Array[];
 };
 
-/** An organisation's requests, newest first, with their notes (ciphertext) and reply counts. */
-export async function inboxFor(db: Database, orgKey: string, now = new Date()) {
+/**
+ * The requests a member may see, newest first, with their notes (ciphertext) and reply
+ * counts: only those sealed to a key the member holds (the server enforces what the
+ * browser could not open anyway, so nobody learns even that the others exist).
+ */
+export async function inboxFor(db: Database, access: Access, now = new Date()) {
+	const audiences = audiencesOf(access);
+	if (audiences.length === 0) return [];
 	const rows = await db
 		.select()
 		.from(helpRequests)
-		.where(and(eq(helpRequests.orgKey, orgKey), gt(helpRequests.expiresAt, now)))
+		.where(
+			and(
+				eq(helpRequests.orgKey, orgOf(access)),
+				inArray(helpRequests.audience, [...audiences]),
+				gt(helpRequests.expiresAt, now)
+			)
+		)
 		.orderBy(desc(helpRequests.createdHour), asc(helpRequests.id));
 	if (rows.length === 0) return [];
 	const ids = rows.map((r) => r.id);
@@ -172,6 +209,7 @@ export async function inboxFor(db: Database, orgKey: string, now = new Date()) {
 	const replyCount = new Map(replies.map((r) => [r.requestId, Number(r.n)]));
 	return rows.map((r): InboxRequest => ({
 		id: r.id,
+		audience: r.audience as KeyKind,
 		ciphertext: r.ciphertext,
 		status: r.status,
 		createdHour: r.createdHour,
@@ -182,12 +220,19 @@ export async function inboxFor(db: Database, orgKey: string, now = new Date()) {
 	}));
 }
 
-const ofOrg = (id: string, orgKey: string) =>
-	and(eq(helpRequests.id, id), eq(helpRequests.orgKey, orgKey));
+const ofOrg = (id: string, access: Access) => {
+	const audiences = audiencesOf(access);
+	return and(
+		eq(helpRequests.id, id),
+		eq(helpRequests.orgKey, orgOf(access)),
+		// No audience at all: a condition that matches nothing.
+		audiences.length ? inArray(helpRequests.audience, [...audiences]) : sql`false`
+	);
+};
 
 export async function setStatus(
 	db: Database,
-	orgKey: string,
+	access: Access,
 	id: string,
 	status: RequestStatus,
 	now = new Date()
@@ -195,7 +240,7 @@ export async function setStatus(
 	const updated = await db
 		.update(helpRequests)
 		.set({ status, closedAt: status === 'closed' ? hourOf(now) : null })
-		.where(ofOrg(id, orgKey))
+		.where(ofOrg(id, access))
 		.returning({ id: helpRequests.id });
 	return updated.length === 1;
 }
@@ -203,7 +248,7 @@ export async function setStatus(
 /** A reply (to the survivor) and its copy (a note for the organisation), together. */
 export async function addReply(
 	db: Database,
-	orgKey: string,
+	access: Access,
 	id: string,
 	reply: Uint8Array,
 	copy: Uint8Array,
@@ -215,7 +260,7 @@ export async function addReply(
 			.set({
 				status: sql`case when ${helpRequests.status} = 'new' then 'in_progress' else ${helpRequests.status} end`
 			})
-			.where(ofOrg(id, orgKey))
+			.where(ofOrg(id, access))
 			.returning({ id: helpRequests.id });
 		if (!row) return false;
 		const createdHour = hourOf(now);
@@ -231,7 +276,7 @@ export async function addReply(
 
 export async function addNote(
 	db: Database,
-	orgKey: string,
+	access: Access,
 	id: string,
 	note: Uint8Array,
 	now = new Date()
@@ -240,7 +285,7 @@ export async function addNote(
 		const [row] = await tx
 			.select({ id: helpRequests.id })
 			.from(helpRequests)
-			.where(ofOrg(id, orgKey));
+			.where(ofOrg(id, access));
 		if (!row) return false;
 		await tx
 			.insert(helpNotes)
@@ -253,24 +298,35 @@ export async function addNote(
  * Hands a request to another organisation: its ciphertext is replaced by the one the browser
  * re-sealed to that organisation, its status is 'new' again, and the notes (sealed to the
  * first organisation, unreadable to the second) are deleted. Replies stay in the mailbox.
+ * Only requests to the staff are handed over (to the other organisation's staff): a request
+ * to peer mentors stays with them, as the person chose.
  */
 export async function handOver(
 	db: Database,
-	fromOrg: string,
+	from: Access,
 	id: string,
 	toOrg: string,
 	ciphertext: Uint8Array
 ): Promise<'ok' | 'not_found' | 'unknown_org'> {
 	return db.transaction(async (tx) => {
+		const fromOrg = orgOf(from);
+		const staff = audiencesOf(from).includes('organisation') ? ['organisation' as const] : [];
+		// A request this member cannot act on is not found, whatever the target (checked first,
+		// so a peer mentor learns nothing about a request to the staff).
+		const [mine] = await tx
+			.select({ id: helpRequests.id })
+			.from(helpRequests)
+			.where(ofOrg(id, { org: fromOrg, audiences: staff }));
+		if (!mine) return 'not_found' as const;
 		const [target] = await tx
 			.select({ orgKey: helpOrgKeys.orgKey })
 			.from(helpOrgKeys)
-			.where(eq(helpOrgKeys.orgKey, toOrg));
+			.where(and(eq(helpOrgKeys.orgKey, toOrg), eq(helpOrgKeys.kind, 'organisation')));
 		if (!target || toOrg === fromOrg) return 'unknown_org' as const;
 		const [row] = await tx
 			.update(helpRequests)
 			.set({ orgKey: toOrg, ciphertext, status: 'new', closedAt: null })
-			.where(ofOrg(id, fromOrg))
+			.where(ofOrg(id, { org: fromOrg, audiences: staff }))
 			.returning({ id: helpRequests.id });
 		if (!row) return 'not_found' as const;
 		await tx.delete(helpNotes).where(eq(helpNotes.requestId, id));

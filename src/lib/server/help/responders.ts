@@ -4,7 +4,7 @@
  * organisation key grants (sealed; it cannot open them either).
  */
 import { createHash, createHmac, createPublicKey, randomBytes, verify } from 'node:crypto';
-import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, or } from 'drizzle-orm';
 import { ARGON2ID_DEFAULT } from '$lib/crypto/format';
 import { accountPrefix, ACCOUNT_BLOB_BYTES, signInMessage } from '$lib/requests/account';
 import type { Database } from '../db';
@@ -20,11 +20,13 @@ import {
 import {
 	CHALLENGE_SECONDS,
 	INVITE_HOURS,
+	KINDS_OF_ROLE,
+	type KeyKind,
 	SESSION_HOURS,
 	SESSION_IDLE_MINUTES,
 	type Role
 } from '../api/help';
-import { newId } from './requests';
+import { newId, type Access } from './requests';
 
 const sha256 = (b: Uint8Array | string) => new Uint8Array(createHash('sha256').update(b).digest());
 
@@ -96,13 +98,21 @@ export async function signup(
 			const [orgKey] = await tx
 				.select()
 				.from(helpOrgKeys)
-				.where(eq(helpOrgKeys.orgKey, invite.orgKey));
+				.where(and(eq(helpOrgKeys.orgKey, invite.orgKey), eq(helpOrgKeys.kind, 'organisation')));
 			const first = !orgKey;
 			if (first && (invite.role !== 'org_admin' || !input.orgPublicKey || !input.orgGrant)) {
 				throw new SignupRefused({ kind: 'org_key_required' });
 			}
 			if (!first && (input.orgPublicKey || input.orgGrant)) {
 				throw new SignupRefused({ kind: 'org_key_exists' });
+			}
+			if (first) {
+				// A key already published (by another organisation) is never a new staff key.
+				const [inUse] = await tx
+					.select({ orgKey: helpOrgKeys.orgKey })
+					.from(helpOrgKeys)
+					.where(eq(helpOrgKeys.publicKey, input.orgPublicKey!));
+				if (inUse) throw new SignupRefused({ kind: 'org_key_exists' });
 			}
 			const id = newId();
 			await tx.insert(responders).values({
@@ -117,10 +127,13 @@ export async function signup(
 			if (first) {
 				await tx
 					.insert(helpOrgKeys)
-					.values({ orgKey: invite.orgKey, publicKey: input.orgPublicKey! });
-				await tx
-					.insert(orgKeyGrants)
-					.values({ orgKey: invite.orgKey, responderId: id, sealedKey: input.orgGrant! });
+					.values({ orgKey: invite.orgKey, kind: 'organisation', publicKey: input.orgPublicKey! });
+				await tx.insert(orgKeyGrants).values({
+					orgKey: invite.orgKey,
+					kind: 'organisation',
+					responderId: id,
+					sealedKey: input.orgGrant!
+				});
 			}
 			return { kind: 'ok', responderId: id, orgKey: invite.orgKey } as const;
 		});
@@ -279,18 +292,44 @@ export async function endSession(db: Database, token: string): Promise<void> {
 	await db.delete(responderSessions).where(eq(responderSessions.tokenHash, sha256(token)));
 }
 
-/** The sealed organisation key of a member, or null while no admin has granted it yet. */
-export async function grantOf(db: Database, r: Responder): Promise<Uint8Array | null> {
-	const [row] = await db
-		.select({ sealedKey: orgKeyGrants.sealedKey })
+/** The member's sealed keys by kind (only kinds their role may hold), as far as granted. */
+export async function grantsOf(
+	db: Database,
+	r: Responder
+): Promise<Partial<Record<KeyKind, Uint8Array>>> {
+	const allowed = KINDS_OF_ROLE[r.role as Role] ?? [];
+	if (allowed.length === 0) return {};
+	const rows = await db
+		.select({ kind: orgKeyGrants.kind, sealedKey: orgKeyGrants.sealedKey })
 		.from(orgKeyGrants)
-		.where(and(eq(orgKeyGrants.orgKey, r.orgKey), eq(orgKeyGrants.responderId, r.id)));
-	return row?.sealedKey ?? null;
+		.where(
+			and(
+				eq(orgKeyGrants.orgKey, r.orgKey),
+				eq(orgKeyGrants.responderId, r.id),
+				inArray(orgKeyGrants.kind, [...allowed])
+			)
+		);
+	return Object.fromEntries(rows.map((g) => [g.kind, g.sealedKey]));
 }
 
-/** Members of an organisation still waiting for its key (shown to its admins). */
+/** The sealed staff key of a member, or null while no admin has granted it yet. */
+export async function grantOf(db: Database, r: Responder): Promise<Uint8Array | null> {
+	return (await grantsOf(db, r)).organisation ?? null;
+}
+
+/** What a member may see and act on: the audiences whose key they were granted. */
+export async function accessOf(db: Database, r: Responder): Promise<Access> {
+	const grants = await grantsOf(db, r);
+	return { org: r.orgKey, audiences: KEY_KINDS_IN_ORDER.filter((k) => grants[k]) };
+}
+const KEY_KINDS_IN_ORDER: readonly KeyKind[] = ['organisation', 'peer_mentors'];
+
+/**
+ * Members still waiting for a key their role may hold and the organisation has published
+ * (shown to its admins, once per member and key).
+ */
 export async function pendingMembers(db: Database, orgKey: string) {
-	return db
+	const members = await db
 		.select({
 			id: responders.id,
 			username: responders.username,
@@ -298,34 +337,110 @@ export async function pendingMembers(db: Database, orgKey: string) {
 			boxPublicKey: responders.boxPublicKey
 		})
 		.from(responders)
-		.leftJoin(
-			orgKeyGrants,
-			and(eq(orgKeyGrants.responderId, responders.id), eq(orgKeyGrants.orgKey, responders.orgKey))
-		)
-		.where(and(eq(responders.orgKey, orgKey), isNull(orgKeyGrants.responderId)));
+		.where(eq(responders.orgKey, orgKey))
+		.orderBy(responders.createdAt, responders.id);
+	const keys = await db
+		.select({ kind: helpOrgKeys.kind })
+		.from(helpOrgKeys)
+		.where(eq(helpOrgKeys.orgKey, orgKey));
+	const published = new Set(keys.map((k) => k.kind));
+	const grants = await db
+		.select({ responderId: orgKeyGrants.responderId, kind: orgKeyGrants.kind })
+		.from(orgKeyGrants)
+		.where(eq(orgKeyGrants.orgKey, orgKey));
+	const has = new Set(grants.map((g) => `${g.responderId} ${g.kind}`));
+	return members.flatMap((m) =>
+		(KINDS_OF_ROLE[m.role as Role] ?? [])
+			.filter((kind) => published.has(kind) && !has.has(`${m.id} ${kind}`))
+			.map((kind) => ({ ...m, kind }))
+	);
 }
 
+export type GrantResult = 'ok' | 'not_found' | 'not_for_role' | 'no_key';
+
+/**
+ * Stores a grant an admin's browser sealed to a member. The server refuses a key the
+ * member's role may not hold (a peer mentor never gets the staff key), and a kind the
+ * organisation has not published.
+ */
 export async function addGrant(
 	db: Database,
 	orgKey: string,
 	responderId: string,
-	sealedKey: Uint8Array
-): Promise<boolean> {
+	sealedKey: Uint8Array,
+	kind: KeyKind = 'organisation'
+): Promise<GrantResult> {
 	const [member] = await db
-		.select({ id: responders.id })
+		.select({ id: responders.id, role: responders.role })
 		.from(responders)
 		.where(and(eq(responders.id, responderId), eq(responders.orgKey, orgKey)));
-	if (!member) return false;
-	await db.insert(orgKeyGrants).values({ orgKey, responderId, sealedKey }).onConflictDoNothing();
-	return true;
+	if (!member) return 'not_found';
+	if (!(KINDS_OF_ROLE[member.role as Role] ?? []).includes(kind)) return 'not_for_role';
+	if (!(await orgPublicKey(db, orgKey, kind))) return 'no_key';
+	await db
+		.insert(orgKeyGrants)
+		.values({ orgKey, kind, responderId, sealedKey })
+		.onConflictDoNothing();
+	return 'ok';
 }
 
-export async function orgPublicKey(db: Database, orgKey: string): Promise<Uint8Array | null> {
+export async function orgPublicKey(
+	db: Database,
+	orgKey: string,
+	kind: KeyKind = 'organisation'
+): Promise<Uint8Array | null> {
 	const [row] = await db
 		.select({ publicKey: helpOrgKeys.publicKey })
 		.from(helpOrgKeys)
-		.where(eq(helpOrgKeys.orgKey, orgKey));
+		.where(and(eq(helpOrgKeys.orgKey, orgKey), eq(helpOrgKeys.kind, kind)));
 	return row?.publicKey ?? null;
+}
+
+export type MentorGroupResult = 'created' | 'exists' | 'conflict' | 'key_in_use';
+
+/**
+ * An admin sets up the organisation's peer-mentor group: publishes the group's public key
+ * (made in the admin's browser) and stores the admin's own grant, together. Asking again with
+ * the same key is answered 'exists' (a retry); another key once one exists is a conflict.
+ * A key already published anywhere (this organisation's staff key, another organisation's
+ * key) is refused as 'key_in_use': a group key equal to the staff key would let every staff
+ * member read the requests to the peer mentors, and admins would seal the staff secret to
+ * peer mentors as "group" grants. A unique index on help_org_keys.public_key backs this up.
+ */
+export async function setUpMentorGroup(
+	db: Database,
+	admin: Responder,
+	publicKey: Uint8Array,
+	grant: Uint8Array
+): Promise<MentorGroupResult> {
+	return db.transaction(async (tx) => {
+		const [same] = await tx
+			.select({ orgKey: helpOrgKeys.orgKey, kind: helpOrgKeys.kind })
+			.from(helpOrgKeys)
+			.where(eq(helpOrgKeys.publicKey, publicKey));
+		if (same) {
+			return same.orgKey === admin.orgKey && same.kind === 'peer_mentors' ? 'exists' : 'key_in_use';
+		}
+		const inserted = await tx
+			.insert(helpOrgKeys)
+			.values({ orgKey: admin.orgKey, kind: 'peer_mentors', publicKey })
+			.onConflictDoNothing()
+			.returning({ orgKey: helpOrgKeys.orgKey });
+		if (inserted.length === 0) {
+			const [row] = await tx
+				.select({ publicKey: helpOrgKeys.publicKey })
+				.from(helpOrgKeys)
+				.where(and(eq(helpOrgKeys.orgKey, admin.orgKey), eq(helpOrgKeys.kind, 'peer_mentors')));
+			return row && Buffer.from(row.publicKey).equals(publicKey) ? 'exists' : 'conflict';
+		}
+		await tx.insert(orgKeyGrants).values({
+			orgKey: admin.orgKey,
+			kind: 'peer_mentors',
+			responderId: admin.id,
+			sealedKey: grant
+		});
+		return 'created';
+	});
 }
 
 /** Expired invitations, challenges and sessions (retention). */

@@ -1,4 +1,5 @@
 import {
+	check,
 	index,
 	integer,
 	pgTable,
@@ -7,6 +8,7 @@ import {
 	timestamp,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { bytea } from './bytea';
 
 /**
@@ -22,6 +24,11 @@ export const helpRequests = pgTable(
 		id: text('id').primaryKey(),
 		/** Directory key of the organisation it is sealed to (changes on handover). */
 		orgKey: text('org_key').notNull(),
+		/**
+		 * Which of the organisation's keys it is sealed to: 'organisation' (its staff) or
+		 * 'peer_mentors' (its peer-mentor group). Only members holding that key's grant see it.
+		 */
+		audience: text('audience').notNull().default('organisation'),
 		/** crypto_box_seal of the padded request, to the organisation's public key. */
 		ciphertext: bytea('ciphertext').notNull(),
 		/** From the browser (16 random bytes, base64url, per recipient): retries never duplicate. */
@@ -38,9 +45,10 @@ export const helpRequests = pgTable(
 	},
 	(t) => [
 		uniqueIndex('help_requests_idempotency_idx').on(t.idempotencyKey),
-		index('help_requests_org_idx').on(t.orgKey),
+		index('help_requests_org_idx').on(t.orgKey, t.audience),
 		index('help_requests_lookup_idx').on(t.lookupHash),
-		index('help_requests_expires_idx').on(t.expiresAt)
+		index('help_requests_expires_idx').on(t.expiresAt),
+		check('help_requests_audience_check', sql`${t.audience} IN ('organisation', 'peer_mentors')`)
 	]
 );
 
@@ -72,15 +80,29 @@ export const helpNotes = pgTable(
 	(t) => [index('help_notes_request_idx').on(t.requestId)]
 );
 
-/** An organisation's X25519 public key (made in its first admin's browser). */
-export const helpOrgKeys = pgTable('help_org_keys', {
-	/** Directory organisation key (ura_key). */
-	orgKey: text('org_key').primaryKey(),
-	publicKey: bytea('public_key').notNull(),
-	/** 'organisation' | 'peer_mentors' (a peer-mentor group). */
-	kind: text('kind').notNull().default('organisation'),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-});
+/**
+ * An organisation's X25519 public keys, each made in an admin's browser: 'organisation' (its
+ * staff; made by the first admin at signup) and, once an admin sets it up, 'peer_mentors'
+ * (its peer-mentor group, a separate key pair so that peer mentors never hold the staff key).
+ */
+export const helpOrgKeys = pgTable(
+	'help_org_keys',
+	{
+		/** Directory organisation key (ura_key). */
+		orgKey: text('org_key').notNull(),
+		publicKey: bytea('public_key').notNull(),
+		/** 'organisation' | 'peer_mentors' (src/lib/server/api/help.ts KEY_KINDS). */
+		kind: text('kind').notNull().default('organisation'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.orgKey, t.kind] }),
+		// One key pair is one audience: a group key equal to the staff key (or to another
+		// organisation's key) would let the wrong people read (docs/crypto.md).
+		uniqueIndex('help_org_keys_public_key_idx').on(t.publicKey),
+		check('help_org_keys_kind_check', sql`${t.kind} IN ('organisation', 'peer_mentors')`)
+	]
+);
 
 /** Staff and peer mentors. Secret keys exist here only wrapped by the person's passphrase. */
 export const responders = pgTable('responders', {
@@ -97,17 +119,22 @@ export const responders = pgTable('responders', {
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
 
-/** The organisation's secret key sealed to one member's X25519 key. */
+/** One of the organisation's secret keys (by kind) sealed to one member's X25519 key. */
 export const orgKeyGrants = pgTable(
 	'org_key_grants',
 	{
 		orgKey: text('org_key').notNull(),
+		/** Which key: 'organisation' | 'peer_mentors', as in help_org_keys. */
+		kind: text('kind').notNull().default('organisation'),
 		responderId: text('responder_id')
 			.notNull()
 			.references(() => responders.id, { onDelete: 'cascade' }),
 		sealedKey: bytea('sealed_key').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.orgKey, t.responderId] })]
+	(t) => [
+		primaryKey({ columns: [t.orgKey, t.kind, t.responderId] }),
+		check('org_key_grants_kind_check', sql`${t.kind} IN ('organisation', 'peer_mentors')`)
+	]
 );
 
 /** One-time invitations: only the SHA-256 of the token is stored. */

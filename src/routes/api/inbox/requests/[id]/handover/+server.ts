@@ -2,6 +2,7 @@ import { HandoverSchema, RequestParamsSchema } from '$lib/server/api/help';
 import { apiError, NO_STORE, readJson, readParams } from '$lib/server/api/http';
 import { db } from '$lib/server/db';
 import { handOver } from '$lib/server/help/requests';
+import { accessOf } from '$lib/server/help/responders';
 import { requireResponder } from '$lib/server/help/session';
 import type { RequestHandler } from './$types';
 
@@ -15,7 +16,7 @@ export const POST: RequestHandler = async (event) => {
 	if (!body.ok) return body.response;
 	const result = await handOver(
 		db(),
-		auth.responder.orgKey,
+		await accessOf(db(), auth.responder),
 		params.data.id,
 		body.data.org,
 		body.data.ciphertext
