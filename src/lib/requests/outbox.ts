@@ -2,7 +2,10 @@
  * The device's outbox for help requests: requests are sealed before they are queued, so
  * IndexedDB holds ciphertext only (and the mailbox's lookup id, until sent). A queued request
  * is sent now, again when the browser comes back online, and on a timer with backoff. Every
- * retry reuses the same idempotency keys, so the server stores it exactly once.
+ * retry reuses the same idempotency keys, so the server stores it exactly once. While the
+ * browser knows it has no network (`navigator.onLine` false) nothing is tried: the `online`
+ * event sends the queue. `onLine` true does not prove a working connection, so failures
+ * while "online" still back off and retry.
  * Own queue, not Workbox background sync: it must work whether or not a service worker runs.
  */
 import { openDB, type IDBPDatabase } from 'idb';
@@ -89,6 +92,12 @@ export function flushOutbox(): Promise<void> {
 }
 
 async function send(): Promise<void> {
+	if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+		// No attempt that is bound to fail; the `online` listener sends the queue.
+		if (timer) clearTimeout(timer);
+		timer = undefined;
+		return;
+	}
 	const db = await open();
 	try {
 		const items = (await db.getAll(STORE)) as OutboxItem[];
