@@ -6,8 +6,11 @@
 // value, or an sq value with a common English word in it. Names and words both languages
 // share (Ura, IOM, WCAG…) and values that are English on purpose are listed, with a reason,
 // in locales/allowed-shared.json.
+// The Albanian texts of the data (entitlement rules, the service directory) are held to the
+// same "ju" register as the locale files: they are shown to the same readers.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 
 const root = new URL('../locales/', import.meta.url).pathname;
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -108,11 +111,12 @@ function leftoverEnglish(
 /**
  * Issue 11: the reader is addressed with the respectful "ju". These forms belong only to the
  * informal "ti" (pronouns, possessives, "je"/"ke", "të të" as "to … you"); "të të tjerëve" is
- * a plural article, not "you". Singular imperatives cannot be told apart from nouns by a
+ * a plural article, not "you", and "të Të Ndryshëm" is a name (only a lower-case second "të"
+ * counts). Singular imperatives cannot be told apart from nouns by a
  * pattern, so they are left to the native review; this catches the common slips.
  */
 const INFORMAL =
-	/(?<![\p{L}’])(ti|ty|tënd|tënde|tëndin|tëndit|jote|yt|sate|je|ke|të të(?! tjer))(?![\p{L}’])/iu;
+	/(?<![\p{L}’])([Tt]i|[Tt]y|[Tt]ënd|[Tt]ënde|[Tt]ëndin|[Tt]ëndit|[Jj]ote|[Yy]t|[Ss]ate|[Jj]e|[Kk]e|[Tt]ë të(?! tjer))(?![\p{L}’])/u;
 
 let keyCount = 0;
 for (const file of files.sq ?? []) {
@@ -161,6 +165,50 @@ for (const file of files.sq ?? []) {
 	keyCount += sq.size;
 }
 
+/** Albanian texts of the data: every `sq:` value of the rules, and the directory's sq fields. */
+function* dataTexts() {
+	const data = new URL('../data/', import.meta.url).pathname;
+	const dir = join(data, 'entitlements');
+	for (const f of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+		/** @type {(node: unknown, path: string) => Generator<[string, string]>} */
+		const walk = function* (node, path) {
+			if (Array.isArray(node)) for (const [i, v] of node.entries()) yield* walk(v, `${path}[${i}]`);
+			else if (node && typeof node === 'object')
+				for (const [k, v] of Object.entries(node)) {
+					if (k === 'sq' && typeof v === 'string') yield [`data/entitlements/${f}: ${path}`, v];
+					else yield* walk(v, path ? `${path}.${k}` : k);
+				}
+		};
+		yield* walk(parseYaml(readFileSync(join(dir, f), 'utf8')), '');
+	}
+	// HSDS keeps the Albanian in its own fields; the English twins are the ura_*_en fields.
+	const SQ_FIELDS = [
+		'name',
+		'description',
+		'application_process',
+		'eligibility_description',
+		'fees_description',
+		'ura_place_note'
+	];
+	const directory = JSON.parse(readFileSync(join(data, 'directory', 'directory.json'), 'utf8'));
+	for (const kind of ['organizations', 'services'])
+		for (const record of directory[kind] ?? [])
+			for (const field of SQ_FIELDS)
+				if (typeof record[field] === 'string')
+					yield [
+						`data/directory/directory.json: ${kind} ${record.ura_key} ${field}`,
+						record[field]
+					];
+}
+
+let dataCount = 0;
+for (const [where, text] of dataTexts()) {
+	dataCount++;
+	const informal = text.match(INFORMAL);
+	if (informal)
+		problems.push(`${where} says "${informal[0]}" (informal ti): address the reader with ju`);
+}
+
 for (const id of Object.keys(allowed.keys))
 	if (!allowedKeysUsed.has(id))
 		problems.push(`locales/allowed-shared.json: "${id}" is not a key any more: remove it`);
@@ -169,4 +217,6 @@ if (problems.length) {
 	console.error(`i18n: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
 	process.exit(1);
 }
-console.log(`i18n: ${files.sq?.size ?? 0} namespaces, ${keyCount} keys, sq and en in step`);
+console.log(
+	`i18n: ${files.sq?.size ?? 0} namespaces, ${keyCount} keys, sq and en in step; ${dataCount} Albanian data texts in ju`
+);
