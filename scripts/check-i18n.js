@@ -165,7 +165,10 @@ for (const file of files.sq ?? []) {
 	keyCount += sq.size;
 }
 
-/** Albanian texts of the data: every `sq:` value of the rules, and the directory's sq fields. */
+/**
+ * Albanian texts of the data: every `sq:` value of the rules, and the directory's sq fields.
+ * @returns {Generator<[string, string]>}
+ */
 function* dataTexts() {
 	const data = new URL('../data/', import.meta.url).pathname;
 	const dir = join(data, 'entitlements');
