@@ -1,4 +1,5 @@
 import { countyBySlugOf, geo, municipalitiesInCounty, municipalityBySlug } from '$lib/geo';
+import { compareText } from '$lib/i18n/collate';
 import type { Snapshot, SnapshotService } from './snapshot';
 
 /**
@@ -32,8 +33,10 @@ export function coversLocally(s: SnapshotService, municipality: string): boolean
 	return s.areas.some((a) => a === `municipality:${municipality}` || a === `county:${county}`);
 }
 
-const byName = (lang: 0 | 1) => (a: SnapshotService, b: SnapshotService) =>
-	a.name[lang].localeCompare(b.name[lang], lang === 0 ? 'sq' : 'en');
+const byName = (lang: 0 | 1) => {
+	const compare = compareText(lang === 0 ? 'sq' : 'en');
+	return (a: SnapshotService, b: SnapshotService) => compare(a.name[lang], b.name[lang]);
+};
 
 export function servicesForMunicipality(
 	snapshot: Snapshot,

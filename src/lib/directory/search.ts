@@ -1,5 +1,6 @@
 import MiniSearch, { type Query } from 'minisearch';
 import { countyBySlugOf, foldName, geo, municipalityBySlug } from '$lib/geo';
+import { compareText } from '$lib/i18n/collate';
 import type { Snapshot, SnapshotService } from './snapshot';
 import { AUDIENCE_TERMS, KIND_TERMS, type Audience, type Kind } from './vocab';
 
@@ -183,13 +184,9 @@ export class DirectorySearch {
 	) {
 		this.services = snapshot.services;
 		this.order = new Int32Array(this.services.length);
+		const byName = compareText(lang === 0 ? 'sq' : 'en');
 		[...this.services.keys()]
-			.sort((a, b) =>
-				this.services[a]!.name[lang].localeCompare(
-					this.services[b]!.name[lang],
-					lang === 0 ? 'sq' : 'en'
-				)
-			)
+			.sort((a, b) => byName(this.services[a]!.name[lang], this.services[b]!.name[lang]))
 			.forEach((serviceIndex, position) => (this.order[serviceIndex] = position));
 		this.index = new MiniSearch<Doc>({
 			fields: [...FIELDS],

@@ -1,4 +1,5 @@
 import type glossary from '../../../locales/sq/glossary.json';
+import { compareText } from '$lib/i18n/collate';
 
 /** 003 is the Home Office fact-finding report (interviews of October 2022); see data/sources.json. */
 const R = '003_6b794c46dcf16d6c.txt';
@@ -203,8 +204,8 @@ export function glossaryEntry(id: TermId): GlossaryEntry {
 	return entry;
 }
 
-/** The entries in alphabetical order for the reader's language (Intl.Collator does the work). */
+/** The entries in alphabetical order for the reader's language (Albanian letters included). */
 export function sortedGlossary(lang: 'sq' | 'en'): GlossaryEntry[] {
-	const collator = new Intl.Collator(lang === 'sq' ? 'sq' : 'en', { sensitivity: 'base' });
-	return [...GLOSSARY].sort((a, b) => collator.compare(a.names[lang], b.names[lang]));
+	const compare = compareText(lang, { sensitivity: 'base' });
+	return [...GLOSSARY].sort((a, b) => compare(a.names[lang], b.names[lang]));
 }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { albanianDate, albanianNumber, formatDate, formatMoney, formatNumber } from './format';
+import {
+	albanianDate,
+	albanianList,
+	albanianMonthYear,
+	albanianNumber,
+	formatDate,
+	formatList,
+	formatMoney,
+	formatMonthYear,
+	formatNumber,
+	monthName
+} from './format';
 
 describe('Intl formatters', () => {
 	it('groups numbers the Albanian way and the English way', () => {
@@ -30,8 +41,41 @@ describe('Albanian dates without Intl data (Chromium ships none)', () => {
 		}
 	});
 
+	it('names months, alone and with their year, as Intl does', () => {
+		for (let month = 0; month < 12; month++) {
+			const date = new Date(Date.UTC(2021, month, 15));
+			const iso = date.toISOString().slice(0, 7);
+			expect(albanianMonthYear(date)).toBe(formatMonthYear('sq', iso));
+			expect(new Intl.DateTimeFormat('sq', { month: 'long', timeZone: 'UTC' }).format(date)).toBe(
+				monthName('sq', month)
+			);
+		}
+		expect(formatMonthYear('sq', '2021-12-01')).toBe('dhjetor 2021');
+		expect(formatMonthYear('en', '2021-12')).toBe('December 2021');
+		expect(monthName('en', 0)).toBe('January');
+	});
+
 	it('uses the date in Tirana, not in UTC', () => {
 		expect(albanianDate(new Date('2026-11-30T23:30:00Z'))).toBe('1 dhjetor 2026');
+	});
+});
+
+describe('Albanian lists without Intl data (Chromium ships none)', () => {
+	it('joins names exactly as Intl does where Albanian data exists', () => {
+		for (const items of [
+			[],
+			['Vatra'],
+			['Vatra', 'Tjetër Vizion'],
+			['A', 'B', 'C'],
+			['A', 'B', 'C', 'D']
+		])
+			for (const type of ['conjunction', 'disjunction'] as const)
+				expect(albanianList(items, type)).toBe(new Intl.ListFormat('sq', { type }).format(items));
+	});
+
+	it('writes "dhe" in Albanian and "and" in English', () => {
+		expect(formatList('sq', ['A', 'B', 'C'])).toBe('A, B dhe C');
+		expect(formatList('en', ['A', 'B', 'C'])).toBe('A, B and C');
 	});
 });
 

@@ -79,12 +79,61 @@ export function albanianDate(date: Date): string {
 	return `${part('day')} ${ALBANIAN_MONTHS[part('month') - 1]} ${part('year')}`;
 }
 
+function lacksAlbanianDates(): boolean {
+	return Intl.DateTimeFormat.supportedLocalesOf(INTL_LOCALE.sq).length === 0;
+}
+
+/** A month's name (0 = January) as a screener option reads it: "janar" / "January". */
+export function monthName(lang: Lang, month: number): string {
+	if (lang === 'sq' && lacksAlbanianDates()) return ALBANIAN_MONTHS[month]!;
+	return new Intl.DateTimeFormat(INTL_LOCALE[lang], { month: 'long', timeZone: 'UTC' }).format(
+		new Date(Date.UTC(2000, month, 15))
+	);
+}
+
+/** "dhjetor 2021" without Intl's Albanian data (the month is read in UTC). */
+export function albanianMonthYear(date: Date): string {
+	return `${ALBANIAN_MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** A month of a year ('2021-12' or a longer ISO date): "dhjetor 2021" / "December 2021". */
+export function formatMonthYear(lang: Lang, iso: string): string {
+	const date = new Date(`${iso.slice(0, 7)}-15T00:00:00Z`);
+	if (lang === 'sq' && lacksAlbanianDates()) return albanianMonthYear(date);
+	return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(date);
+}
+
+/**
+ * "A, B dhe C" / "A, B and C". Chromium has no Albanian list data and would write "and" in an
+ * Albanian sentence; CLDR's Albanian lists are plain commas and a last "dhe" (or "ose").
+ */
+export function formatList(
+	lang: Lang,
+	items: readonly string[],
+	type: ListType = 'conjunction'
+): string {
+	if (lang === 'sq' && Intl.ListFormat.supportedLocalesOf(INTL_LOCALE.sq).length === 0)
+		return albanianList(items, type);
+	return new Intl.ListFormat(INTL_LOCALE[lang], { type }).format(items);
+}
+
+type ListType = 'conjunction' | 'disjunction';
+
+/** An Albanian list without Intl's data: "A, B dhe C", "A ose B". */
+export function albanianList(items: readonly string[], type: ListType = 'conjunction'): string {
+	if (items.length < 2) return items.join('');
+	const last = items[items.length - 1]!;
+	return `${items.slice(0, -1).join(', ')} ${type === 'conjunction' ? 'dhe' : 'ose'} ${last}`;
+}
+
 /** A calendar date ('2022-12-01' or a Date) in words: "1 dhjetor 2022" / "1 December 2022". */
 export function formatDate(lang: Lang, value: string | Date): string {
 	const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
-	if (lang === 'sq' && Intl.DateTimeFormat.supportedLocalesOf(INTL_LOCALE.sq).length === 0) {
-		return albanianDate(date);
-	}
+	if (lang === 'sq' && lacksAlbanianDates()) return albanianDate(date);
 	return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
 		day: 'numeric',
 		month: 'long',

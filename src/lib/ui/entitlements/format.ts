@@ -1,5 +1,6 @@
 import { geo, municipalityBySlug, placeName } from '$lib/geo';
-import { formatDate, formatMoney, formatNumber } from '$lib/i18n/format';
+import { compareText } from '$lib/i18n/collate';
+import { formatDate, formatMoney, formatMonthYear, formatNumber } from '$lib/i18n/format';
 import type { Translate } from '$lib/i18n/index.svelte';
 import { INTL_LOCALE, type Lang } from '$lib/i18n/langs';
 import {
@@ -29,11 +30,7 @@ export function toConfirmDetail(fact: Fact, lang: Lang): string | undefined {
 export function formatDateAs(lang: Lang, iso: string, precision: 'day' | 'month' | 'year'): string {
 	if (precision === 'day') return formatDate(lang, iso);
 	if (precision === 'year') return iso.slice(0, 4);
-	return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(new Date(`${iso.slice(0, 7)}-15T00:00:00Z`));
+	return formatMonthYear(lang, iso);
 }
 
 /** "9000 Lekë në muaj", "3–6 muaj", "30%". */
@@ -120,14 +117,14 @@ export function entitlementCitations(e: Entitlement): string[] {
 
 /** Municipalities grouped by county, for the municipality question. */
 export function municipalityGroups(lang: Lang) {
-	const collator = new Intl.Collator(INTL_LOCALE[lang]);
+	const compare = compareText(lang);
 	return [...geo.counties]
-		.sort((a, b) => collator.compare(placeName(a, lang), placeName(b, lang)))
+		.sort((a, b) => compare(placeName(a, lang), placeName(b, lang)))
 		.map((c) => ({
 			county: c,
 			municipalities: geo.municipalities
 				.filter((m) => m.county === c.slug)
-				.sort((a, b) => collator.compare(placeName(a, lang), placeName(b, lang)))
+				.sort((a, b) => compare(placeName(a, lang), placeName(b, lang)))
 		}));
 }
 
