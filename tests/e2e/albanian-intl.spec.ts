@@ -8,7 +8,7 @@ import { L } from './locale';
  * the root alphabetical order. The server (Node, full ICU) writes Albanian, so without the
  * app's fallbacks an Albanian page would change language or order once the browser renders it.
  * These tests render in the browser (in-app navigation, the screener's steps) and compare with
- * what Node's own Albanian data says.
+ * what Node's own Albanian data says. (Amounts and their dates: entitlements-pages.spec.ts.)
  */
 
 const MONTHS = Array.from({ length: 12 }, (_, i) =>
@@ -55,21 +55,6 @@ test('the screener names the months in Albanian', async ({ page }) => {
 	}
 	const names = await page.locator('select#q-month option:not([value=""])').allTextContents();
 	expect(names.map((n) => n.trim())).toEqual(MONTHS);
-});
-
-test('an amount approved in a month gives the month in Albanian', async ({ page }) => {
-	await page.goto('/entitlements');
-	await hydrated(page);
-	// An in-app link: the browser renders the page, not the server.
-	await page.locator('a[href="/entitlements/e01"]').first().click();
-	await expect(page).toHaveURL(/\/entitlements\/e01$/);
-	const when = new Intl.DateTimeFormat('sq', {
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(new Date('2021-12-15T00:00:00Z'));
-	await expect(page.locator('main')).toContainText(when);
-	await expect(page.locator('main')).not.toContainText('December');
 });
 
 test('lists of places and words are in Albanian alphabetical order', async ({ page }) => {

@@ -86,7 +86,7 @@ test('an entitlement page shows the amount with the date it applies from and its
 	await expect(page.locator('details.sources li').first()).toContainText('Home Office');
 });
 
-test('amounts read as Albanian in Albanian, even though Chromium has no Albanian number data', async ({
+test('amounts and their dates read as Albanian in Albanian, even though Chromium has no Albanian Intl data', async ({
 	page
 }) => {
 	// Navigating inside the app renders the page in the browser, with Chromium's Intl.
@@ -95,7 +95,10 @@ test('amounts read as Albanian in Albanian, even though Chromium has no Albanian
 	await page.locator('a[href="/entitlements/e01"]').first().click();
 	await expect(page).toHaveURL(/\/entitlements\/e01$/u);
 	const text = (await page.locator('.amounts').innerText()).replace(/\s/gu, ' ');
-	expect(text).toContain('9000 Lekë');
-	expect(text).not.toMatch(/ALL|9,000/u);
+	expect(text).toContain('9 000 lekë');
+	expect(text).not.toMatch(/ALL|9,000|Lekë/u);
+	// The decision's month, as the sources date it (December 2021), in Albanian too.
+	expect(text).toContain('dhjetor 2021');
+	expect(text).not.toContain('December');
 	expect(await page.evaluate(() => Intl.NumberFormat.supportedLocalesOf('sq').length)).toBe(0);
 });

@@ -1,24 +1,39 @@
 import { INTL_LOCALE, type Lang } from './langs';
 
-// Intl does the locale work (grouping, month names, currency symbols); nothing hand-rolled.
+// Intl does the locale work (grouping, month names, lists). Where the browser has no Albanian
+// data (Chromium), the small fallbacks below write what Intl writes where it has the data; the
+// unit tests compare them with Node's full-ICU output.
 
 /** True where this JavaScript engine has no Albanian locale data (Chromium: desktop and Android). */
 function lacksAlbanian(): boolean {
 	return Intl.NumberFormat.supportedLocalesOf(INTL_LOCALE.sq).length === 0;
 }
 
-/** CLDR's Albanian currency symbols for the currencies our data uses; others show their code. */
-const ALBANIAN_CURRENCY: Record<string, string> = { ALL: 'Lekë', EUR: '€' };
+/**
+ * How Albanian prose names the currencies our data uses, after the amount: "9 000 lekë",
+ * "80 €". CLDR's currency symbol for the lek is "Lekë" (as on a price tag); in a sentence the
+ * word is written in lower case, and "lek" after 1.
+ */
+function albanianCurrency(currency: string, value: number): string {
+	if (currency === 'ALL') return value === 1 ? 'lek' : 'lekë';
+	if (currency === 'EUR') return '€';
+	return currency;
+}
 
 /**
- * A number as CLDR writes it in Albanian, without Intl's Albanian data: groups of three only
- * from five digits on ("9000", "12 000"), a no-break space between groups, a decimal comma.
- * Intl still does the rounding and digit grouping (through the root locale); only the two
- * separators are Albanian. Chromium would otherwise silently print "9,000" or "ALL 9,000".
+ * A number as CLDR writes it in Albanian, without Intl's Albanian data: a no-break space
+ * between groups of three, a decimal comma; groups only from five digits on ("9000",
+ * "12 000") unless `grouping` is 'always' ("9 000", for amounts of money). Intl still does
+ * the rounding and digit grouping (through the root locale); only the two separators are
+ * Albanian. Chromium would otherwise silently print "9,000".
  */
-export function albanianNumber(value: number, fractionDigits?: number): string {
+export function albanianNumber(
+	value: number,
+	fractionDigits?: number,
+	grouping: 'min2' | 'always' = 'min2'
+): string {
 	return new Intl.NumberFormat('en-US', {
-		useGrouping: 'min2',
+		useGrouping: grouping,
 		...(fractionDigits === undefined
 			? {}
 			: { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })
@@ -34,17 +49,24 @@ export function formatNumber(lang: Lang, value: number): string {
 }
 
 /**
- * An amount as people say it: "9000 Lekë" in Albanian, "9,000 Albanian lekë" in English
- * (English readers may not know the lek, and "ALL" reads as a word).
+ * An amount as people write it: "9 000 lekë" in Albanian (grouped from four digits, as
+ * amounts are written in Albanian texts), "9,000 Albanian lekë" in English (English readers
+ * may not know the lek, and "ALL" reads as a word). Whole units: the data has no cents.
  */
 export function formatMoney(lang: Lang, value: number, currency: string): string {
-	if (lang === 'sq' && lacksAlbanian()) {
-		return `${albanianNumber(value, 0)}\u00a0${ALBANIAN_CURRENCY[currency] ?? currency}`;
+	if (lang === 'sq') {
+		const amount = lacksAlbanian()
+			? albanianNumber(value, 0, 'always')
+			: new Intl.NumberFormat(INTL_LOCALE.sq, {
+					useGrouping: 'always',
+					maximumFractionDigits: 0
+				}).format(value);
+		return `${amount}\u00a0${albanianCurrency(currency, value)}`;
 	}
 	return new Intl.NumberFormat(INTL_LOCALE[lang], {
 		style: 'currency',
 		currency,
-		currencyDisplay: lang === 'sq' ? 'symbol' : 'name',
+		currencyDisplay: 'name',
 		maximumFractionDigits: 0
 	}).format(value);
 }

@@ -33,7 +33,7 @@ export function formatDateAs(lang: Lang, iso: string, precision: 'day' | 'month'
 	return formatMonthYear(lang, iso);
 }
 
-/** "9000 Lekë në muaj", "3–6 muaj", "30%". */
+/** "9 000 lekë në muaj", "3–6 muaj", "30%". */
 export function formatAmount(a: Amount, lang: Lang, t: Translate<'entitlements'>): string {
 	if (a.currency) {
 		const money = (v: number) => formatMoney(lang, v, a.currency!);
