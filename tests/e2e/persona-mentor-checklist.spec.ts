@@ -211,3 +211,56 @@ for (const lang of LANGS) {
 		await mentee.context.close();
 	});
 }
+
+for (const lang of LANGS) {
+	test(`the list builder works offline once Ura is installed; only the link needs the internet (${lang})`, async ({
+		page,
+		context,
+		guard
+	}) => {
+		test.setTimeout(120_000);
+		// Offline, the failed share request is logged by the browser; that is the point here.
+		guard.expectConsoleError(/Failed to (load resource|fetch)|ERR_INTERNET_DISCONNECTED/);
+		const step = lang === 'sq' ? 'Shkojmë bashkë te zyra' : 'We go to the office together';
+
+		// One visit online installs Ura; then the connection goes.
+		await page.goto(inLang(lang, '/mentors'));
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+			timeout: 30_000
+		});
+		await context.setOffline(true);
+		await page.goto(inLang(lang, '/mentors/prepare'));
+		await expect(page.getByText(m(lang, 'linkOnline'))).toBeVisible();
+
+		// Kinds of support, services (the directory on the device) and own steps, all offline.
+		const select = page.getByLabel(m(lang, 'entitlementLabel'), { exact: true });
+		await select.selectOption('e01');
+		await page.getByRole('button', { name: m(lang, 'addEntitlement') }).click();
+		const search = page.getByLabel(m(lang, 'serviceLabel'));
+		await expect(search).toBeEnabled();
+		await search.fill('Vatra');
+		await page
+			.getByRole('button', { name: new RegExp(`^${m(lang, 'addNamed', { text: '' })}`) })
+			.first()
+			.click();
+		await page.getByLabel(m(lang, 'stepLabel'), { exact: true }).fill(step);
+		await page.getByRole('button', { name: m(lang, 'addStep') }).click();
+		await expect(page.locator('ol.built > li')).toHaveCount(3);
+
+		// Saved in a notebook created here, offline.
+		await page.getByRole('button', { name: m(lang, 'save') }).click();
+		await createNotebook(page, lang, MENTOR_PASS);
+		await expect(page.getByText(L(lang, 'notes', 'saveTo.saved'))).toBeVisible();
+
+		// The link cannot be made offline: a plain message, and the list is still there.
+		await page.getByRole('button', { name: m(lang, 'makeLink') }).click();
+		await expect(page.getByRole('alert')).toHaveText(L(lang, 'notes', 'errors.network'));
+		await expect(page.locator('ol.built > li')).toHaveCount(3);
+		expect(await axeViolations(page)).toEqual([]);
+
+		// In the notes, offline too.
+		await unlockNotes(page, lang, MENTOR_PASS);
+		await expect(page.getByRole('checkbox', { name: step })).toBeVisible();
+		await context.setOffline(false);
+	});
+}

@@ -19,8 +19,11 @@ const OFFLINE_ROUTES = [
 	'/notes',
 	'/returning',
 	'/mentors',
+	'/mentors/prepare',
+	'/help',
 	'/glossary',
-	'/accessibility'
+	'/accessibility',
+	'/settings'
 ] as const;
 
 /** Opens Ura, waits until its service worker controls the page (first install done). */
