@@ -28,12 +28,15 @@ const guides: { name: string; guide: GuideData; sq: Json; en: Json }[] = [
 ];
 
 /**
- * The screener lives under /entitlements (issue 4) and the mentor's list builder under
- * /mentors (issue 12); every other link is a main section.
+ * The screener lives under /entitlements (issue 4), free legal aid and the prosecutor's
+ * victim coordinator are entitlement pages, and the mentor's list builder is under /mentors
+ * (issue 12); every other link is a main section.
  */
 const KNOWN_PATHS = new Set<string>([
 	...SECTIONS.map((s) => s.path),
 	'/entitlements/check',
+	'/entitlements/e11',
+	'/entitlements/e13',
 	'/mentors/prepare'
 ]);
 

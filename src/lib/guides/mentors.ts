@@ -4,9 +4,11 @@ import { defineGuide } from './schema';
 const R = '003_6b794c46dcf16d6c.txt';
 
 /**
- * "For mentors": peer mentoring as the sources describe it, who learns a person's status in
- * each situation and how to keep that small (the heart of the page), safe communication,
- * what Ura offers a mentor, and looking after yourself. Texts in locales/{sq,en}/mentors.json.
+ * "For mentors": peer mentoring as the sources describe it; a first conversation (what to ask
+ * and what to leave); how to explain the questions about support; a lawyer before anything is
+ * told to the police or an office (reporting duties, prosecution, custody); who learns a
+ * person's status in each situation and how to keep that small (the heart of the page), safe
+ * communication, what Ura offers a mentor, and looking after yourself. Texts in locales/{sq,en}/mentors.json.
  */
 export const mentorsGuide = defineGuide('mentors', {
 	title: 'title',
@@ -26,6 +28,92 @@ export const mentorsGuide = defineGuide('mentors', {
 				{ kind: 'p', text: 'peer.other', confirm: 'peer.otherConfirm' }
 			],
 			cites: [`${R}:L455`, `${R}:L2201`]
+		},
+		{
+			id: 'first-conversation',
+			title: 'first.title',
+			blocks: [
+				{ kind: 'p', text: 'first.lead' },
+				{ kind: 'p', text: 'first.askIntro' },
+				{
+					kind: 'list',
+					style: 'bullets',
+					items: ['first.askNeeds', 'first.askSafe', 'first.askHelper', 'first.askContact']
+				},
+				{ kind: 'p', text: 'first.avoidIntro' },
+				{
+					kind: 'list',
+					style: 'bullets',
+					items: ['first.avoidStory', 'first.avoidLabel', 'first.avoidPush']
+				}
+			],
+			cites: [
+				`${R}:L3066`,
+				`${R}:L2941`,
+				`${R}:L469`,
+				`${R}:L1968`,
+				`${R}:L437`,
+				`${R}:L2343`,
+				`${R}:L471`,
+				`${R}:L2287`,
+				`${R}:L2768`,
+				`${R}:L2562`,
+				`${R}:L1412`,
+				`${R}:L1248`
+			]
+		},
+		{
+			id: 'explaining-the-questions',
+			title: 'check.title',
+			blocks: [
+				{ kind: 'p', text: 'check.what' },
+				{ kind: 'p', text: 'check.private' },
+				{ kind: 'p', text: 'check.result' },
+				{ kind: 'p', text: 'check.noStatus' },
+				{
+					kind: 'links',
+					links: [{ path: '/entitlements/check', label: 'check.linkLabel', desc: 'check.linkDesc' }]
+				}
+			],
+			cites: [`${R}:L475`, `${R}:L477-L479`, `${R}:L3028`, `${R}:L3066`, `${R}:L2183`]
+		},
+		{
+			id: 'lawyer-first',
+			title: 'lawyer.title',
+			blocks: [
+				{ kind: 'p', text: 'lawyer.report' },
+				{ kind: 'p', text: 'lawyer.prosecution' },
+				{ kind: 'p', text: 'lawyer.custody' },
+				{ kind: 'p', text: 'lawyer.when' },
+				{ kind: 'p', text: 'lawyer.noTestimony' },
+				{
+					kind: 'links',
+					links: [
+						{
+							path: '/entitlements/e11',
+							label: 'lawyer.legalAidLabel',
+							desc: 'lawyer.legalAidDesc'
+						},
+						{
+							path: '/entitlements/e13',
+							label: 'lawyer.coordinatorLabel',
+							desc: 'lawyer.coordinatorDesc'
+						}
+					]
+				}
+			],
+			cites: [
+				`${R}:L899`,
+				`${R}:L1924`,
+				`${R}:L1384`,
+				`${R}:L1272`,
+				`${R}:L1228`,
+				`${R}:L1130`,
+				`${R}:L1212`,
+				`${R}:L2941`,
+				`${R}:L1396`,
+				`${R}:L1400`
+			]
 		},
 		{
 			id: 'without-exposing',
