@@ -22,6 +22,7 @@ const SECRET = {
 	reply: `Eja të mërkurën në ora 10 ${MARK}-2`,
 	note: `Shënim i brendshëm ${MARK}-3`,
 	offline: `Pa internet ${MARK}-4`,
+	later: `E shkrova pa internet, e dërgova më vonë ${MARK}-5`,
 	phone: `06${MARK.slice(2, 10)}`
 };
 const USER = 'drita.vatra';
@@ -289,6 +290,54 @@ test('sent while offline: queued on the device, delivered exactly once when back
 	const { page: inbox } = responder;
 	await inbox.getByRole('button', { name: tx('inbox.refresh') }).click();
 	await expect(inbox.getByText(SECRET.offline)).toHaveCount(1);
+	expect(survivor.problems).toEqual([]);
+	await context.close();
+});
+
+test('a request queued offline goes out when Ura is next open online, on any page', async ({
+	browser
+}) => {
+	const survivor = await open(browser, [
+		/Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_FAILED/
+	]);
+	const { page, context } = survivor;
+	await fillRequest(page, SECRET.later);
+	await expect(page.locator('form[data-crypto="ready"]')).toBeAttached();
+	await context.setOffline(true);
+	await page.getByRole('button', { name: tx('form.submit') }).click();
+	await expect(page.getByText(tx('code.queued'))).toBeVisible();
+	// The person closes the tab before the connection comes back.
+	await page.close();
+
+	// Later, online, they open Ura's home page, not the help form.
+	await context.setOffline(false);
+	let posts = 0;
+	await context.route('**/api/help/requests', async (route) => {
+		posts++;
+		await route.continue();
+	});
+	const later = await context.newPage();
+	await later.goto('/');
+	const waiting = () =>
+		later.evaluate(async () => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const r = indexedDB.open('ura-outbox');
+				r.onsuccess = () => resolve(r.result);
+				r.onerror = () => reject(r.error);
+			});
+			const n = await new Promise<number>((resolve) => {
+				const r = db.transaction('pending').objectStore('pending').count();
+				r.onsuccess = () => resolve(r.result);
+			});
+			db.close();
+			return n;
+		});
+	await expect.poll(waiting, { timeout: 20_000 }).toBe(0);
+	expect(posts).toBe(1);
+
+	const { page: inbox } = responder;
+	await inbox.getByRole('button', { name: tx('inbox.refresh') }).click();
+	await expect(inbox.getByText(SECRET.later)).toHaveCount(1);
 	expect(survivor.problems).toEqual([]);
 	await context.close();
 });

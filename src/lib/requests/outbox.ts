@@ -9,8 +9,7 @@
  * Own queue, not Workbox background sync: it must work whether or not a service worker runs.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-
-export const OUTBOX_DB = 'ura-outbox';
+import { OUTBOX_DB } from './pending';
 const STORE = 'pending';
 
 export type OutboxItem = {
