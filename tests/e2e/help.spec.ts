@@ -338,6 +338,20 @@ test('a request queued offline goes out when Ura is next open online, on any pag
 	const { page: inbox } = responder;
 	await inbox.getByRole('button', { name: tx('inbox.refresh') }).click();
 	await expect(inbox.getByText(SECRET.later)).toHaveCount(1);
+
+	// "Delete everything" removes the database; the page's listener must not bring it back,
+	// empty, the next time the connection returns (that would show the form was used).
+	const left = await later.evaluate(async () => {
+		await new Promise<void>((resolve, reject) => {
+			const r = indexedDB.deleteDatabase('ura-outbox');
+			r.onsuccess = () => resolve();
+			r.onerror = () => reject(r.error);
+		});
+		window.dispatchEvent(new Event('online'));
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		return (await indexedDB.databases()).map((d) => d.name);
+	});
+	expect(left).not.toContain('ura-outbox');
 	expect(survivor.problems).toEqual([]);
 	await context.close();
 });

@@ -9,7 +9,7 @@
  * Own queue, not Workbox background sync: it must work whether or not a service worker runs.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { OUTBOX_DB } from './pending';
+import { OUTBOX_DB, outboxExists } from './pending';
 const STORE = 'pending';
 
 export type OutboxItem = {
@@ -63,6 +63,7 @@ export async function enqueue(body: string): Promise<string> {
 
 /** Whether a request is still waiting on this device. */
 export async function isPending(id: string): Promise<boolean> {
+	if (!(await outboxExists())) return false;
 	const db = await open();
 	const item = await db.get(STORE, id);
 	db.close();
@@ -70,6 +71,7 @@ export async function isPending(id: string): Promise<boolean> {
 }
 
 export async function pendingCount(): Promise<number> {
+	if (!(await outboxExists())) return 0;
 	const db = await open();
 	const n = await db.count(STORE);
 	db.close();
@@ -97,6 +99,7 @@ async function send(): Promise<void> {
 		timer = undefined;
 		return;
 	}
+	if (!(await outboxExists())) return;
 	const db = await open();
 	try {
 		const items = (await db.getAll(STORE)) as OutboxItem[];

@@ -11,9 +11,19 @@ export const OUTBOX_DB = 'ura-outbox';
  * is waiting and listens for the connection to come back. Nothing here touches the network.
  */
 export async function resumeOutbox(): Promise<void> {
-	if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
-	const databases = await indexedDB.databases();
-	if (!databases.some((d) => d.name === OUTBOX_DB)) return;
+	if (!(await outboxExists())) return;
 	const { watchConnection } = await import('./outbox');
 	watchConnection();
+}
+
+/**
+ * Whether this device has the outbox database. Only queuing a request may create it: a send
+ * or a look-up that opened it would otherwise bring it back, empty, after "Delete everything"
+ * — a trace that the help form was used. Where the browser cannot list databases, assume it
+ * exists (the queue must never be skipped).
+ */
+export async function outboxExists(): Promise<boolean> {
+	if (typeof indexedDB === 'undefined') return false;
+	if (typeof indexedDB.databases !== 'function') return true;
+	return (await indexedDB.databases()).some((d) => d.name === OUTBOX_DB);
 }
