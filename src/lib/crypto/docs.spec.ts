@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as autolock from '../notebook/autolock';
+import * as passphrase from '../notebook/passphrase';
 import * as share from '../notebook/share';
 import * as vault from '../notebook/vault';
 import * as api from '../server/api/shares';
@@ -40,6 +41,7 @@ const sources: Record<string, Record<string, unknown>> = {
 	format,
 	core,
 	vault,
+	passphrase,
 	share,
 	api,
 	autolock,
@@ -54,6 +56,7 @@ const byPath: Record<string, Record<string, unknown>> = {
 	'src/lib/crypto/format.ts': format,
 	'src/lib/crypto/core.ts': core,
 	'src/lib/notebook/vault.ts': vault,
+	'src/lib/notebook/passphrase.ts': passphrase,
 	'src/lib/notebook/share.ts': share,
 	'src/lib/server/api/shares.ts': api,
 	'src/lib/notebook/autolock.ts': autolock,

@@ -21,6 +21,7 @@ import {
 } from '$lib/crypto';
 import { EntrySchema, type Entry } from './entries';
 import { NotebookError } from './errors';
+import { checkNewPassphrase } from './passphrase';
 
 /** Vault header format version (byte 0). */
 export const VAULT_VERSION = 0x01;
@@ -34,8 +35,7 @@ export const CONTEXT_DATA_KEY = 'ura/notebook/key';
 export const CONTEXT_ENTRY = 'ura/notebook/entry';
 export const CONTEXT_BACKUP = 'ura/notebook/backup';
 
-/** Shortest passphrase accepted, in characters. Argon2id slows guessing; length does more. */
-export const PASSPHRASE_MIN_LENGTH = 8;
+export { PASSPHRASE_MIN_LENGTH, checkNewPassphrase } from './passphrase';
 
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
@@ -47,12 +47,6 @@ export type VaultHeader = {
 	prefix: Uint8Array;
 	wrappedKey: Uint8Array;
 };
-
-export function checkNewPassphrase(passphrase: string): void {
-	if ([...passphrase.normalize('NFC')].length < PASSPHRASE_MIN_LENGTH) {
-		throw new NotebookError('passphrase_too_short');
-	}
-}
 
 export function parseVault(bytes: Uint8Array): VaultHeader {
 	if (!(bytes instanceof Uint8Array) || bytes.length < VAULT_PARAMS_BYTES) {
