@@ -8,7 +8,8 @@ import { CitationSchema } from '$lib/sources/schema';
 import { SECTIONS } from '$lib/ui/nav';
 import { mentorsGuide } from './mentors';
 import { returningGuide } from './returning';
-import { GuideSchema, guideCitations, guideKeys, type GuideData } from './schema';
+import { GuideSchema, type GuideData } from './guide-schema';
+import { guideCitations, guideKeys } from './schema';
 
 type Json = { [key: string]: string | Json };
 
