@@ -93,6 +93,36 @@ async function fillRequest(page: Page, text: string) {
 	await page.getByLabel(tx('form.textLabel')).fill(text);
 }
 
+/** What a page going offline prints on the console: expected, not a problem. */
+const OFFLINE_NOISE = /Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_FAILED/;
+
+/** Writes a request and sends it with the connection gone: sealed and queued on the device. */
+async function sendOffline({ page, context }: Browsing, text: string) {
+	await fillRequest(page, text);
+	// The page loaded its sealing code while online; then the connection goes.
+	await expect(page.locator('form[data-crypto="ready"]')).toBeAttached();
+	await context.setOffline(true);
+	await page.getByRole('button', { name: tx('form.submit') }).click();
+	await expect(page.getByText(tx('code.queued'))).toBeVisible();
+}
+
+/** The requests waiting in the outbox's database, as the page stores them. */
+function outboxRecords(page: Page): Promise<unknown[]> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const r = indexedDB.open('ura-outbox');
+			r.onsuccess = () => resolve(r.result);
+			r.onerror = () => reject(r.error);
+		});
+		const all = await new Promise<unknown[]>((resolve) => {
+			const r = db.transaction('pending').objectStore('pending').getAll();
+			r.onsuccess = () => resolve(r.result);
+		});
+		db.close();
+		return all;
+	});
+}
+
 test('the first admin of Vatra joins with the CLI’s one-time link', async ({ browser }) => {
 	responder = await open(browser);
 	const { page } = responder;
@@ -244,30 +274,11 @@ test('a wrong code and an empty mailbox get the same neutral answer', async ({ b
 test('sent while offline: queued on the device, delivered exactly once when back online', async ({
 	browser
 }) => {
-	const survivor = await open(browser, [
-		/Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_FAILED/
-	]);
+	const survivor = await open(browser, [OFFLINE_NOISE]);
 	const { page, context } = survivor;
-	await fillRequest(page, SECRET.offline);
-	// The page loaded its sealing code while online; then the connection goes.
-	await expect(page.locator('form[data-crypto="ready"]')).toBeAttached();
-	await context.setOffline(true);
-	await page.getByRole('button', { name: tx('form.submit') }).click();
-	await expect(page.getByText(tx('code.queued'))).toBeVisible();
+	await sendOffline(survivor, SECRET.offline);
 	// The queue holds ciphertext only.
-	const queued = await page.evaluate(async () => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const r = indexedDB.open('ura-outbox');
-			r.onsuccess = () => resolve(r.result);
-			r.onerror = () => reject(r.error);
-		});
-		const all = await new Promise<unknown[]>((resolve) => {
-			const r = db.transaction('pending').objectStore('pending').getAll();
-			r.onsuccess = () => resolve(r.result);
-		});
-		db.close();
-		return JSON.stringify(all);
-	});
+	const queued = JSON.stringify(await outboxRecords(page));
 	expect(queued).toContain('idempotencyKey');
 	expect(queued).not.toContain(MARK);
 
@@ -297,15 +308,9 @@ test('sent while offline: queued on the device, delivered exactly once when back
 test('a request queued offline goes out when Ura is next open online, on any page', async ({
 	browser
 }) => {
-	const survivor = await open(browser, [
-		/Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_FAILED/
-	]);
+	const survivor = await open(browser, [OFFLINE_NOISE]);
 	const { page, context } = survivor;
-	await fillRequest(page, SECRET.later);
-	await expect(page.locator('form[data-crypto="ready"]')).toBeAttached();
-	await context.setOffline(true);
-	await page.getByRole('button', { name: tx('form.submit') }).click();
-	await expect(page.getByText(tx('code.queued'))).toBeVisible();
+	await sendOffline(survivor, SECRET.later);
 	// The person closes the tab before the connection comes back.
 	await page.close();
 
@@ -318,20 +323,7 @@ test('a request queued offline goes out when Ura is next open online, on any pag
 	});
 	const later = await context.newPage();
 	await later.goto('/');
-	const waiting = () =>
-		later.evaluate(async () => {
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const r = indexedDB.open('ura-outbox');
-				r.onsuccess = () => resolve(r.result);
-				r.onerror = () => reject(r.error);
-			});
-			const n = await new Promise<number>((resolve) => {
-				const r = db.transaction('pending').objectStore('pending').count();
-				r.onsuccess = () => resolve(r.result);
-			});
-			db.close();
-			return n;
-		});
+	const waiting = async () => (await outboxRecords(later)).length;
 	await expect.poll(waiting, { timeout: 20_000 }).toBe(0);
 	expect(posts).toBe(1);
 
