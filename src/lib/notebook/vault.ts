@@ -35,8 +35,6 @@ export const CONTEXT_DATA_KEY = 'ura/notebook/key';
 export const CONTEXT_ENTRY = 'ura/notebook/entry';
 export const CONTEXT_BACKUP = 'ura/notebook/backup';
 
-export { PASSPHRASE_MIN_LENGTH, checkNewPassphrase } from './passphrase';
-
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
